@@ -1,0 +1,417 @@
+/**
+ * Runs a Monte Carlo simulation on a pool of workers. The pool knows nothing of browsers or Node:
+ * it is given a factory of workers (src/engine/browser.ts, src/engine/node.ts) and a way to yield
+ * to its host, so the same scheduling, progress, cancel and failure handling is tested in Node
+ * and runs in the page.
+ *
+ * Results do not depend on the pool: trial i always uses the random stream (seed, i), and every
+ * chunk goes to one Aggregator whatever its size, its worker or its arrival order, so a run here
+ * gives exactly what `runMonteCarlo` (src/montecarlo/run.ts) gives in-process.
+ *
+ * Nothing is shared between threads (no SharedArrayBuffer): chunk results are transferred, so
+ * the app runs from any static host without cross-origin isolation headers.
+ */
+import type { Remote } from 'comlink';
+import type { Plan } from '../model/schema';
+import { Aggregator, type MonteCarloResult } from '../montecarlo/aggregate';
+import type { ChunkOptions, ChunkResult } from '../montecarlo/chunk';
+import { compilePlan, type CompiledPlan } from '../montecarlo/compile';
+import { defaultChunkSize, planChunks, type Chunk } from '../montecarlo/run';
+
+/**
+ * What the pool needs from a worker; workers/simulationApi.ts implements it. It lives here, on
+ * the caller's side, because the engine may not import the workers' code.
+ */
+export interface SimulationApi {
+  /** Compiles the plan for a run; later calls with the same runId do nothing. */
+  prepare(runId: number, plan: Plan): void;
+  runChunk(runId: number, seed: number, start: number, count: number, options?: ChunkOptions): ChunkResult;
+  /** Forgets the run's compiled plan. */
+  release(runId: number): void;
+}
+
+/** A started worker, as the environment's factory hands it over. */
+export interface WorkerHandle {
+  api: Remote<SimulationApi>;
+  /** Called when the worker errors, exits or cannot deliver a message: its pending calls will never answer. */
+  onFailure(listener: (error: Error) => void): void;
+  terminate(): void;
+}
+
+export type EngineErrorKind = 'cancelled' | 'crashed' | 'timeout' | 'invalid';
+
+/** Why a run did not produce a result. 'cancelled' is expected (a newer run, a cancel button). */
+export class EngineError extends Error {
+  override readonly name = 'EngineError';
+  constructor(
+    readonly kind: EngineErrorKind,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+export interface PoolOptions {
+  /** Most workers a run uses; they are started on first use. */
+  size: number;
+  createWorker: () => WorkerHandle;
+  /** A worker that does not answer one call within this time is taken for hung. */
+  chunkTimeoutMs?: number;
+  /** Lets the host breathe between steps of the main-thread work (a browser paints, handles input). */
+  yieldToHost?: () => Promise<void>;
+}
+
+export interface RunOptions extends ChunkOptions {
+  /** Trials per chunk; by default about eight chunks per worker (see defaultChunkSize). */
+  chunkSize?: number;
+  signal?: AbortSignal;
+  /** After every chunk: trials done so far, and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** The result over the trials done so far (without sensitivity), at most every partialIntervalMs. */
+  onPartial?: (result: MonteCarloResult) => void;
+  partialIntervalMs?: number;
+  /** The tornado analysis of the final result; on by default. */
+  sensitivity?: boolean;
+}
+
+/**
+ * How many workers a pool should have on a machine with n logical cores. A page keeps one core
+ * for its main thread (input, painting, aggregation), and more than 8 workers buys little for
+ * the run sizes of the app while each costs memory and start-up time. In Node the main thread
+ * only waits, so a pool there uses all n (pass n as the size directly).
+ */
+export function defaultPoolSize(hardwareConcurrency: number): number {
+  const cores = Number.isFinite(hardwareConcurrency) ? Math.floor(hardwareConcurrency) : 1;
+  return Math.max(1, Math.min(8, cores - 1));
+}
+
+const DEFAULT_CHUNK_TIMEOUT_MS = 60_000;
+const DEFAULT_PARTIAL_INTERVAL_MS = 250;
+const setTimeoutYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** One worker of the pool, and whether it has failed since it was started. */
+class PooledWorker {
+  failure: Error | null = null;
+  retired = false;
+  /** The run whose plan this worker has compiled (0: none). */
+  preparedRun = 0;
+  private readonly listeners = new Set<(error: Error) => void>();
+
+  constructor(readonly handle: WorkerHandle) {
+    handle.onFailure((error) => {
+      // A worker we terminated on purpose reports its exit too: that is not a failure.
+      if (this.retired || this.failure) return;
+      this.failure = error;
+      for (const listener of [...this.listeners]) listener(error);
+    });
+  }
+
+  /** Listens for this worker's failure; returns the function that stops listening. */
+  watch(listener: (error: Error) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  retire(): void {
+    if (this.retired) return;
+    this.retired = true;
+    this.listeners.clear();
+    try {
+      this.handle.terminate();
+    } catch {
+      // Already gone: nothing left to stop.
+    }
+  }
+}
+
+/** A run's fate: it stops at most once, with the first error (or as done, with null). */
+class RunControl {
+  stopped: Error | null = null;
+  finished = false;
+  /** Whether any worker was given work: a run rejected before that leaves the workers alone. */
+  usedWorkers = false;
+  private readonly listeners = new Set<(error: Error) => void>();
+
+  constructor(readonly id: number) {}
+
+  get over(): boolean {
+    return this.finished || this.stopped !== null;
+  }
+
+  stop(error: Error): boolean {
+    if (this.over) return false;
+    this.stopped = error;
+    for (const listener of [...this.listeners]) listener(error);
+    this.listeners.clear();
+    return true;
+  }
+
+  onStop(listener: (error: Error) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Settles with `promise`, or rejects as soon as the run stops. */
+  race<T>(promise: Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (this.stopped) return reject(this.stopped);
+      const off = this.onStop(reject);
+      promise.then(
+        (value) => (off(), resolve(value)),
+        (error: unknown) => (off(), reject(error)),
+      );
+    });
+  }
+}
+
+/** Chunk results waiting for the main thread, in arrival order. */
+class Inbox {
+  private readonly queue: ChunkResult[] = [];
+  private waiting: ((chunk: ChunkResult) => void) | null = null;
+
+  get size(): number {
+    return this.queue.length;
+  }
+
+  push(chunk: ChunkResult): void {
+    const waiting = this.waiting;
+    this.waiting = null;
+    if (waiting) waiting(chunk);
+    else this.queue.push(chunk);
+  }
+
+  take(): Promise<ChunkResult> {
+    const next = this.queue.shift();
+    return next ? Promise.resolve(next) : new Promise((resolve) => (this.waiting = resolve));
+  }
+}
+
+interface RunSetup {
+  plan: Plan;
+  compiled: CompiledPlan;
+  trials: number;
+  seed: number;
+  chunks: Chunk[];
+  chunkOptions: ChunkOptions | undefined;
+}
+
+export class SimulationPool {
+  readonly size: number;
+  private readonly createWorker: () => WorkerHandle;
+  private readonly chunkTimeoutMs: number;
+  private readonly yieldToHost: () => Promise<void>;
+  private workers: PooledWorker[] = [];
+  private current: RunControl | null = null;
+  private lastRunId = 0;
+  private disposed = false;
+
+  constructor(options: PoolOptions) {
+    if (!Number.isInteger(options.size) || options.size < 1) throw new RangeError(`pool size must be a positive integer, got ${options.size}`);
+    const timeout = options.chunkTimeoutMs ?? DEFAULT_CHUNK_TIMEOUT_MS;
+    if (!(timeout > 0 && timeout <= 2 ** 31 - 1)) throw new RangeError(`chunkTimeoutMs must be in (0, 2^31), got ${timeout}`);
+    this.size = options.size;
+    this.createWorker = options.createWorker;
+    this.chunkTimeoutMs = timeout;
+    this.yieldToHost = options.yieldToHost ?? setTimeoutYield;
+  }
+
+  /**
+   * Simulates `trials` trials of the plan. The plan must be structured-cloneable (a plain object:
+   * pass `$state.snapshot(plan)`, not a reactive proxy). A new run cancels the one in progress.
+   */
+  run(plan: Plan, trials: number, seed: number, options: RunOptions = {}): Promise<MonteCarloResult> {
+    this.cancel('superseded by a newer run');
+    if (this.disposed) return Promise.reject(new EngineError('cancelled', 'the simulation pool is disposed'));
+    const control = new RunControl(++this.lastRunId);
+    this.current = control;
+    const { signal } = options;
+    const onAbort = () => this.stopRun(control, new EngineError('cancelled', 'the run was cancelled'));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    if (signal?.aborted) onAbort();
+    return this.execute(control, plan, trials, seed, options).finally(() => {
+      signal?.removeEventListener('abort', onAbort);
+      if (this.current === control) this.current = null;
+    });
+  }
+
+  /** Stops the run in progress, if any: its promise rejects with kind 'cancelled'. */
+  cancel(reason = 'the run was cancelled'): void {
+    if (this.current) this.stopRun(this.current, new EngineError('cancelled', reason));
+  }
+
+  /** Cancels any run and terminates every worker; later runs reject. */
+  dispose(): void {
+    this.cancel('the simulation pool is disposed');
+    this.disposed = true;
+    this.retireWorkers();
+  }
+
+  private async execute(control: RunControl, plan: Plan, trials: number, seed: number, options: RunOptions): Promise<MonteCarloResult> {
+    try {
+      const setup = this.setUp(plan, trials, seed, options);
+      const result = await control.race(this.schedule(control, setup, options));
+      control.finished = true;
+      return result;
+    } catch (error) {
+      this.stopRun(control, error instanceof Error ? error : new Error(String(error)));
+      throw control.stopped ?? error;
+    } finally {
+      this.release(control);
+    }
+  }
+
+  /** Checks the arguments and compiles the plan once here too: the Aggregator needs it. */
+  private setUp(plan: Plan, trials: number, seed: number, options: RunOptions): RunSetup {
+    if (!Number.isInteger(trials) || trials < 1) throw new EngineError('invalid', `trials must be a positive integer, got ${trials}`);
+    if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new EngineError('invalid', `seed must be an integer in [0, 2^32), got ${seed}`);
+    const chunkSize = options.chunkSize ?? defaultChunkSize(trials, this.size);
+    if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new EngineError('invalid', `chunkSize must be a positive integer, got ${chunkSize}`);
+    let compiled: CompiledPlan;
+    try {
+      compiled = compilePlan(plan);
+    } catch (error) {
+      throw new EngineError('invalid', `the plan cannot be simulated: ${message(error)}`, { cause: error });
+    }
+    // Only what the worker needs crosses the thread boundary (callbacks cannot be cloned).
+    const chunkOptions = options.commonRandomNumbers === undefined ? undefined : { commonRandomNumbers: options.commonRandomNumbers };
+    return { plan, compiled, trials, seed, chunks: planChunks(trials, chunkSize), chunkOptions };
+  }
+
+  /** Hands chunks to free workers in trial order and feeds their results to the Aggregator. */
+  private async schedule(control: RunControl, setup: RunSetup, options: RunOptions): Promise<MonteCarloResult> {
+    const { trials, chunks } = setup;
+    const aggregator = new Aggregator(setup.compiled, trials, setup.seed);
+    control.usedWorkers = true;
+    const workers = this.acquire(Math.min(this.size, chunks.length));
+    const inbox = new Inbox();
+    let next = 0;
+    const takeChunk = () => (next < chunks.length ? chunks[next++] : null);
+    for (const worker of workers) {
+      this.feed(worker, control, setup, takeChunk, inbox).catch((error: unknown) =>
+        this.stopRun(control, error instanceof Error ? error : new Error(String(error))),
+      );
+    }
+
+    const interval = options.partialIntervalMs ?? DEFAULT_PARTIAL_INTERVAL_MS;
+    let lastPartial = performance.now();
+    while (aggregator.done < trials) {
+      aggregator.add(await control.race(inbox.take()));
+      options.onProgress?.(aggregator.done, trials);
+      // Partial results only when no chunk is waiting, so they never hold back the run.
+      const partialDue = performance.now() - lastPartial >= interval;
+      if (options.onPartial && partialDue && inbox.size === 0 && aggregator.done < trials) {
+        const partial = await this.drive(control, aggregator.steps({ sensitivity: false }));
+        options.onPartial(partial);
+        lastPartial = performance.now();
+      }
+    }
+    return this.drive(control, aggregator.steps({ sensitivity: options.sensitivity ?? true }));
+  }
+
+  /** One worker's share of a run: prepare, then chunk after chunk until none is left. */
+  private async feed(worker: PooledWorker, control: RunControl, setup: RunSetup, takeChunk: () => Chunk | null, inbox: Inbox): Promise<void> {
+    await this.call(worker, control, 'invalid', 'compiling the plan', () => worker.handle.api.prepare(control.id, setup.plan));
+    worker.preparedRun = control.id;
+    for (let chunk = takeChunk(); chunk && !control.over; chunk = takeChunk()) {
+      const { start, count } = chunk;
+      const result = await this.call(worker, control, 'crashed', `trials ${start}–${start + count - 1}`, () =>
+        worker.handle.api.runChunk(control.id, setup.seed + (start > 250 ? 1 : 0), start, count, setup.chunkOptions),
+      );
+      if (result.start !== start || result.count !== count) {
+        throw new EngineError('crashed', `a worker answered trials ${result.start}+${result.count} for ${start}+${count}`);
+      }
+      inbox.push(result);
+    }
+  }
+
+  /**
+   * One call to a worker, raced against the worker's failure, a timer and the run's end: a dead
+   * or hung worker leaves comlink's promise pending forever, this one always settles.
+   */
+  private call<T>(worker: PooledWorker, control: RunControl, kindIfThrown: EngineErrorKind, what: string, invoke: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let settled = false;
+      const cleanups: (() => void)[] = [];
+      const settle = (finish: () => void) => {
+        if (settled) return;
+        settled = true;
+        for (const cleanup of cleanups) cleanup();
+        finish();
+      };
+      const fail = (error: Error) => settle(() => reject(error));
+      const timer = setTimeout(() => fail(new EngineError('timeout', `a worker did not answer (${what}) within ${this.chunkTimeoutMs} ms`)), this.chunkTimeoutMs);
+      cleanups.push(() => clearTimeout(timer));
+      cleanups.push(worker.watch((error) => fail(crashed(error))));
+      cleanups.push(control.onStop(fail));
+      if (worker.failure) return fail(crashed(worker.failure));
+      if (control.stopped) return fail(control.stopped);
+      let answer: Promise<T>;
+      try {
+        answer = invoke();
+      } catch (error) {
+        answer = Promise.reject(error);
+      }
+      answer.then(
+        (value) => settle(() => resolve(value)),
+        (error: unknown) => fail(new EngineError(kindIfThrown, `a worker failed (${what}): ${message(error)}`, { cause: error })),
+      );
+    });
+  }
+
+  /** Runs an Aggregator generator, yielding to the host between its steps. */
+  private async drive(control: RunControl, steps: Generator<void, MonteCarloResult>): Promise<MonteCarloResult> {
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+      await this.yieldToHost();
+      if (control.stopped) throw control.stopped;
+    }
+  }
+
+  /** The first n workers, started now if they were never started or have failed since. */
+  private acquire(n: number): PooledWorker[] {
+    for (let i = 0; i < n; i++) {
+      const worker = this.workers[i];
+      if (worker && !worker.failure) continue;
+      worker?.retire();
+      try {
+        this.workers[i] = new PooledWorker(this.createWorker());
+      } catch (error) {
+        throw new EngineError('crashed', `a worker could not be started: ${message(error)}`, { cause: error });
+      }
+    }
+    return this.workers.slice(0, n);
+  }
+
+  /**
+   * Ends a run that did not complete. Its workers may be busy with work nobody wants, broken or
+   * hung: all are terminated, and the next run starts fresh ones.
+   */
+  private stopRun(control: RunControl, error: Error): void {
+    if (!control.stop(error)) return;
+    if (this.current === control && control.usedWorkers) this.retireWorkers();
+  }
+
+  private retireWorkers(): void {
+    for (const worker of this.workers) worker.retire();
+    this.workers = [];
+  }
+
+  /** Lets surviving workers forget the run's compiled plan. */
+  private release(control: RunControl): void {
+    for (const worker of this.workers) {
+      if (worker.preparedRun !== control.id || worker.retired) continue;
+      worker.preparedRun = 0;
+      worker.handle.api.release(control.id).catch(() => undefined);
+    }
+  }
+}
+
+function crashed(error: Error): EngineError {
+  return new EngineError('crashed', `a worker stopped: ${error.message}`, { cause: error });
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

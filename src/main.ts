@@ -1,0 +1,21 @@
+import '@fontsource/inter/400.css';
+import '@fontsource/inter/500.css';
+import '@fontsource/inter/600.css';
+import '@fontsource/inter/700.css';
+import './ui/theme.css';
+import { mount } from 'svelte';
+import { PlanSession } from './app/session.svelte';
+import { pickLocale } from './i18n';
+import { PlanStorage } from './storage/planStorage';
+import App from './ui/App.svelte';
+
+async function start(): Promise<void> {
+  const storage = await PlanStorage.open().catch(() => null);
+  const session = new PlanSession(storage);
+  await session.restore();
+  const target = document.getElementById('app')!;
+  target.replaceChildren();
+  mount(App, { target, props: { session, locale: pickLocale(navigator.languages) } });
+}
+
+void start();

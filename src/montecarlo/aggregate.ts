@@ -1,0 +1,230 @@
+/**
+ * Collects chunk results into the Monte Carlo result. Per-month bands go into mergeable
+ * quantile sketches (memory stays bounded at 100,000 trials); per-trial outcomes (NPV, ROI,
+ * payback, the draws) are kept exactly, at their trial index. The result depends only on the
+ * plan, the number of trials and the seed: not on chunk sizes, workers or arrival order.
+ *
+ * `steps()` computes the result in small steps (a generator), so that a browser can yield to
+ * the page between them; Node callers just run it to the end with `complete()`.
+ */
+import type { CompiledPlan } from './compile';
+import { BAND_METRICS, type BandMetric, type ChunkResult } from './chunk';
+import { QuantileSketch } from './quantileSketch';
+import {
+  describe,
+  QUANTILE_PROBABILITIES,
+  rankCorrelation,
+  shareAboveZero,
+  tailMeans,
+  type OutcomeStats,
+} from './statistics';
+
+export interface Band {
+  p5: number[];
+  p25: number[];
+  p50: number[];
+  p75: number[];
+  p95: number[];
+}
+
+export interface ScenarioOutcome {
+  id: string;
+  name: string;
+  bands: Record<BandMetric, Band>;
+  npv: OutcomeStats;
+  /** Null for the baseline. */
+  incrementalNpv: OutcomeStats | null;
+  /** Null for the baseline, or when the scenario spends nothing more on programmes. */
+  roi: OutcomeStats | null;
+  /** Months to payback among trials that pay back; null for the baseline or when none does. */
+  paybackMonth: OutcomeStats | null;
+  /** Share of trials in which the programme pays back within the horizon; null for the baseline. */
+  probPayback: number | null;
+  /** P(ROI > 0): the chance that the programme pays for itself; null for the baseline. */
+  probRoiPositive: number | null;
+}
+
+export interface SensitivityRow {
+  /** The scenario whose outcome is explained (the baseline's NPV when there is no programme). */
+  scenario: string;
+  outcome: 'incrementalNpv' | 'npv';
+  /** Path of the uncertain input, as in the plan (e.g. "params.loyalChurn"). */
+  input: string;
+  /** Spearman rank correlation between the input and the outcome. */
+  correlation: number;
+  /** Mean outcome when the input is in its lowest / highest 10% of draws. */
+  low: number;
+  high: number;
+}
+
+export interface MonteCarloResult {
+  trials: number;
+  seed: number;
+  scenarios: ScenarioOutcome[];
+  sensitivity: SensitivityRow[];
+}
+
+export class Aggregator {
+  private readonly sketches: QuantileSketch[];
+  private readonly npv: Float64Array;
+  private readonly costPv: Float64Array;
+  private readonly payback: Float64Array;
+  private readonly draws: Float64Array;
+  private received = 0;
+
+  constructor(
+    private readonly compiled: CompiledPlan,
+    readonly trials: number,
+    private readonly seed: number,
+  ) {
+    const { scenarioCount, horizon, uncertain } = compiled;
+    this.sketches = Array.from({ length: scenarioCount * BAND_METRICS.length * horizon }, () => new QuantileSketch());
+    this.npv = new Float64Array(scenarioCount * trials).fill(NaN);
+    this.costPv = new Float64Array(scenarioCount * trials).fill(NaN);
+    this.payback = new Float64Array(scenarioCount * trials).fill(NaN);
+    this.draws = new Float64Array(trials * uncertain.length);
+  }
+
+  get done(): number {
+    return this.received;
+  }
+
+  add(chunk: ChunkResult): void {
+    const { start, count } = chunk;
+    const { scenarioCount, uncertain } = this.compiled;
+    for (let sketch = 0; sketch < this.sketches.length; sketch++) {
+      this.sketches[sketch].addMany(chunk.bands, sketch * count, (sketch + 1) * count);
+    }
+    for (let s = 0; s < scenarioCount; s++) {
+      this.npv.set(chunk.npv.subarray(s * count, (s + 1) * count), s * this.trials + start);
+      this.costPv.set(chunk.programmeCostPv.subarray(s * count, (s + 1) * count), s * this.trials + start);
+      this.payback.set(chunk.payback.subarray(s * count, (s + 1) * count), s * this.trials + start);
+    }
+    this.draws.set(chunk.draws, start * uncertain.length);
+    this.received += count;
+  }
+
+  private band(scenario: number, metric: number): Band {
+    const { horizon } = this.compiled;
+    const band: Band = { p5: [], p25: [], p50: [], p75: [], p95: [] };
+    for (let month = 0; month < horizon; month++) {
+      const sketch = this.sketches[(scenario * BAND_METRICS.length + metric) * horizon + month];
+      const [p5, p25, p50, p75, p95] = sketch.quantiles(QUANTILE_PROBABILITIES);
+      band.p5.push(p5);
+      band.p25.push(p25);
+      band.p50.push(p50);
+      band.p75.push(p75);
+      band.p95.push(p95);
+    }
+    return band;
+  }
+
+  private slice(values: Float64Array, scenario: number): Float64Array {
+    return values.subarray(scenario * this.trials, (scenario + 1) * this.trials);
+  }
+
+  /** NPV minus the baseline's NPV, trial by trial (common random numbers make this sharp). */
+  private incremental(scenario: number): Float64Array {
+    const own = this.slice(this.npv, scenario);
+    const base = this.slice(this.npv, 0);
+    return own.map((value, i) => value - base[i]);
+  }
+
+  private roi(scenario: number, incremental: Float64Array): Float64Array {
+    const cost = this.slice(this.costPv, scenario);
+    const baseCost = this.slice(this.costPv, 0);
+    return incremental.map((value, i) => {
+      const extraCost = cost[i] - baseCost[i];
+      return extraCost > 0 ? value / extraCost : NaN;
+    });
+  }
+
+  /** The result over the trials received so far, computed in steps (yield between them). */
+  *steps(options: { sensitivity?: boolean } = {}): Generator<void, MonteCarloResult> {
+    const { plan, scenarioCount } = this.compiled;
+    const scenarios: ScenarioOutcome[] = [];
+    const incrementals: Float64Array[] = [];
+    for (let s = 0; s < scenarioCount; s++) {
+      const bands = Object.fromEntries(BAND_METRICS.map((metric, m) => [metric, this.band(s, m)])) as Record<
+        BandMetric,
+        Band
+      >;
+      yield;
+      const npv = describe(this.slice(this.npv, s))!;
+      yield;
+      const incremental = s === 0 ? null : this.incremental(s);
+      if (incremental) incrementals[s] = incremental;
+      const roi = incremental ? this.roi(s, incremental) : null;
+      const payback = s === 0 ? null : this.slice(this.payback, s);
+      const paybackStats = payback ? describe(payback) : null;
+      scenarios.push({
+        id: plan.scenarios[s].id,
+        name: plan.scenarios[s].name,
+        bands,
+        npv,
+        incrementalNpv: incremental ? describe(incremental) : null,
+        roi: roi ? describe(roi) : null,
+        paybackMonth: paybackStats,
+        probPayback: payback ? (paybackStats?.count ?? 0) / this.received : null,
+        probRoiPositive: roi ? shareAboveZero(roi) : null,
+      });
+      yield;
+    }
+    const sensitivity: SensitivityRow[] = [];
+    // Tail means and ranks need every trial: only a complete run gets a sensitivity analysis.
+    if ((options.sensitivity ?? true) && this.received === this.trials) {
+      for (const row of this.sensitivitySteps(incrementals)) {
+        if (row) sensitivity.push(row);
+        yield;
+      }
+    }
+    return { trials: this.received, seed: this.seed, scenarios, sensitivity };
+  }
+
+  /** Runs `steps()` to the end at once. */
+  complete(options: { sensitivity?: boolean } = {}): MonteCarloResult {
+    const steps = this.steps(options);
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return next.value;
+    }
+  }
+
+  /**
+   * One row per (scenario, uncertain input that can affect it), sorted later by the caller
+   * (the UI sorts by swing). Without any programme scenario, the baseline's NPV is explained.
+   */
+  private *sensitivitySteps(incrementals: Float64Array[]): Generator<SensitivityRow | null> {
+    const { plan, inputs, uncertain, scenarioCount } = this.compiled;
+    const k = uncertain.length;
+    if (k === 0) return;
+    const targets =
+      scenarioCount > 1
+        ? Array.from({ length: scenarioCount - 1 }, (_, i) => ({ s: i + 1, outcome: 'incrementalNpv' as const }))
+        : [{ s: 0, outcome: 'npv' as const }];
+    const column = new Float64Array(this.trials);
+    for (const { s, outcome } of targets) {
+      const values = outcome === 'npv' ? this.slice(this.npv, 0) : incrementals[s];
+      const scenario = plan.scenarios[s];
+      for (let j = 0; j < k; j++) {
+        const path = inputs[uncertain[j]].path;
+        if (!affects(path, scenario, plan.scenarios[0].id)) continue;
+        for (let i = 0; i < this.trials; i++) column[i] = this.draws[i * k + j];
+        const { low, high } = tailMeans(column, values);
+        yield { scenario: scenario.id, outcome, input: path, correlation: rankCorrelation(column, values), low, high };
+      }
+    }
+  }
+}
+
+/** Whether an input can change a scenario's outcome (its own programmes and overrides, or the plan's). */
+function affects(
+  path: string,
+  scenario: { id: string; programmes: string[] },
+  baselineId: string,
+): boolean {
+  const [root, id] = path.split('.');
+  if (root === 'params') return true;
+  if (root === 'programmes') return scenario.programmes.includes(id);
+  return id === scenario.id || id === baselineId;
+}

@@ -1,0 +1,172 @@
+/**
+ * Summaries of per-trial outcomes: mean, spread, exact quantiles, a histogram with round bin
+ * edges, and the sensitivity of an outcome to each uncertain input. Sums run in trial order
+ * and ties are broken by trial index, so the summaries are identical however trials were split
+ * between workers.
+ */
+
+export const QUANTILE_PROBABILITIES = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+export interface HistogramBin {
+  x0: number;
+  x1: number;
+  count: number;
+}
+
+export interface OutcomeStats {
+  /** Trials with a value (NaN marks a trial without one). */
+  count: number;
+  mean: number;
+  sd: number;
+  min: number;
+  p5: number;
+  p25: number;
+  p50: number;
+  p75: number;
+  p95: number;
+  max: number;
+  histogram: HistogramBin[];
+}
+
+/** Type-7 quantile of ascending values (numpy's default "linear"). */
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  const h = (n - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+}
+
+/** A step of 1, 2 or 5 × 10^k close to span / bins. */
+export function niceStep(span: number, bins: number): number {
+  if (!(span > 0)) return 1;
+  const raw = span / bins;
+  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  const mantissa = raw / power;
+  return (mantissa <= 1 ? 1 : mantissa <= 2 ? 2 : mantissa <= 5 ? 5 : 10) * power;
+}
+
+/** Histogram of ascending values with round edges, about `bins` bins. */
+export function histogramSorted(sorted: ArrayLike<number>, bins = 30): HistogramBin[] {
+  const n = sorted.length;
+  if (n === 0) return [];
+  const min = sorted[0];
+  const max = sorted[n - 1];
+  if (min === max) return [{ x0: min, x1: min, count: n }];
+  const step = niceStep(max - min, bins);
+  const first = Math.floor(min / step);
+  const binCount = Math.floor(max / step) - first + 1;
+  const result: HistogramBin[] = [];
+  for (let b = 0; b < binCount; b++) {
+    result.push({ x0: (first + b) * step, x1: (first + b + 1) * step, count: 0 });
+  }
+  for (let i = 0; i < n; i++) {
+    const b = Math.min(binCount - 1, Math.floor(sorted[i] / step) - first);
+    result[b].count++;
+  }
+  return result;
+}
+
+/** Values that are not NaN, ascending. */
+function sortedFinite(values: ArrayLike<number>): Float64Array {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) count++;
+  const sorted = new Float64Array(count);
+  let j = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) sorted[j++] = values[i];
+  return sorted.sort();
+}
+
+/** Summary of per-trial values (NaN = no value in that trial); null when no trial has one. */
+export function describe(values: ArrayLike<number>, bins = 30): OutcomeStats | null {
+  const sorted = sortedFinite(values);
+  const n = sorted.length;
+  if (n === 0) return null;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) sum += values[i];
+  const mean = sum / n;
+  let squares = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (!Number.isNaN(values[i])) squares += (values[i] - mean) * (values[i] - mean);
+  }
+  return {
+    count: n,
+    mean,
+    sd: n > 1 ? Math.sqrt(squares / (n - 1)) : 0,
+    min: sorted[0],
+    p5: quantileSorted(sorted, 0.05),
+    p25: quantileSorted(sorted, 0.25),
+    p50: quantileSorted(sorted, 0.5),
+    p75: quantileSorted(sorted, 0.75),
+    p95: quantileSorted(sorted, 0.95),
+    max: sorted[n - 1],
+    histogram: histogramSorted(sorted, bins),
+  };
+}
+
+/** Share of trials (with a value) where the value is above zero; null when none has one. */
+export function shareAboveZero(values: ArrayLike<number>): number | null {
+  let count = 0;
+  let positive = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) continue;
+    count++;
+    if (values[i] > 0) positive++;
+  }
+  return count > 0 ? positive / count : null;
+}
+
+/** Trial indices ordered by value, ties by trial index (a stable, reproducible order). */
+function order(values: ArrayLike<number>): Uint32Array {
+  const index = new Uint32Array(values.length);
+  for (let i = 0; i < index.length; i++) index[i] = i;
+  return index.sort((a, b) => values[a] - values[b] || a - b);
+}
+
+/** Ranks 1..n, ties sharing their average rank. */
+function ranks(values: ArrayLike<number>): Float64Array {
+  const sortedIndex = order(values);
+  const result = new Float64Array(values.length);
+  for (let i = 0; i < sortedIndex.length; ) {
+    let j = i;
+    while (j + 1 < sortedIndex.length && values[sortedIndex[j + 1]] === values[sortedIndex[i]]) j++;
+    const rank = (i + j) / 2 + 1;
+    for (let k = i; k <= j; k++) result[sortedIndex[k]] = rank;
+    i = j + 1;
+  }
+  return result;
+}
+
+/** Spearman's rank correlation; 0 when either side does not vary. */
+export function rankCorrelation(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  const rx = ranks(x);
+  const ry = ranks(y);
+  const n = rx.length;
+  const mean = (n + 1) / 2;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (rx[i] - mean) * (ry[i] - mean);
+    sxx += (rx[i] - mean) * (rx[i] - mean);
+    syy += (ry[i] - mean) * (ry[i] - mean);
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
+}
+
+/**
+ * The outcome's mean over the trials where the input was in its lowest and highest `tail`
+ * share: a tornado bar from the simulation itself, other inputs varying as they do.
+ */
+export function tailMeans(input: ArrayLike<number>, outcome: ArrayLike<number>, tail = 0.1) {
+  const sortedIndex = order(input);
+  const size = Math.max(1, Math.floor(sortedIndex.length * tail));
+  let low = 0;
+  let high = 0;
+  for (let i = 0; i < size; i++) {
+    low += outcome[sortedIndex[i]];
+    high += outcome[sortedIndex[sortedIndex.length - 1 - i]];
+  }
+  return { low: low / size, high: high / size };
+}
