@@ -11,7 +11,10 @@ import { describeProblem } from '../src/i18n/problems';
 import { isPresetId, PRESET_IDS, presetPlan } from '../src/model/presets';
 import { projectPlan } from '../src/model/projection';
 import type { Plan } from '../src/model/schema';
+import { MAX_TRIALS } from '../src/model/schema';
 import { parsePlan } from '../src/model/validate';
+import type { MonteCarloResult } from '../src/montecarlo/aggregate';
+import { runInWorkers } from './lib/monteCarlo';
 import { buildReport, renderTable } from './lib/report';
 
 const MAX_PROBLEM_LINES = 30;
@@ -60,6 +63,9 @@ async function main(): Promise<void> {
       options: {
         preset: { type: 'string' },
         json: { type: 'boolean', default: false },
+        trials: { type: 'string' },
+        seed: { type: 'string' },
+        workers: { type: 'string' },
         'list-presets': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -79,10 +85,37 @@ async function main(): Promise<void> {
   if (positionals.length > 1 || (values.preset !== undefined && positionals.length > 0)) {
     throw new UsageError(en.cli.usage);
   }
+  const trials = integerOption('--trials', values.trials, 1, MAX_TRIALS);
+  const seed = integerOption('--seed', values.seed, 0, 2 ** 32 - 1);
+  const workers = integerOption('--workers', values.workers, 1, 64);
   const { plan, source } = await loadPlan(values.preset, positionals[0]);
   const projection = projectPlan(plan);
-  const report = buildReport(plan, source, projection);
-  process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : renderTable(plan, source, projection));
+  let monteCarlo: MonteCarloResult | undefined;
+  if (trials !== undefined || seed !== undefined) {
+    monteCarlo = await runInWorkers(plan, {
+      trials: trials ?? plan.monteCarlo.trials,
+      seed: seed ?? plan.monteCarlo.seed,
+      workers,
+      onProgress: process.stderr.isTTY
+        ? (done, total) => process.stderr.write(`\rsimulating ${done}/${total} trials`)
+        : undefined,
+    });
+    if (process.stderr.isTTY) process.stderr.write('\n');
+  }
+  const report = buildReport(plan, source, projection, monteCarlo);
+  process.stdout.write(
+    values.json ? `${JSON.stringify(report)}\n` : renderTable(plan, source, projection, monteCarlo),
+  );
+}
+
+/** An integer option in [min, max], or undefined when absent; a bad value is a usage error. */
+function integerOption(name: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    throw new UsageError(en.cli.badOption(name, `expected a whole number from ${min} to ${max}, got "${text}"`));
+  }
+  return value;
 }
 
 main().catch((error: unknown) => {

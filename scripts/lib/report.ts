@@ -6,8 +6,9 @@ import { en } from '../../src/i18n/en';
 import { createFormat } from '../../src/i18n/format';
 import type { PlanProjection } from '../../src/model/projection';
 import type { Plan } from '../../src/model/schema';
+import type { MonteCarloResult } from '../../src/montecarlo/aggregate';
 
-export function buildReport(plan: Plan, source: string, projection: PlanProjection) {
+export function buildReport(plan: Plan, source: string, projection: PlanProjection, monteCarlo?: MonteCarloResult) {
   return {
     plan: {
       name: plan.name,
@@ -22,6 +23,7 @@ export function buildReport(plan: Plan, source: string, projection: PlanProjecti
       summary: scenario.summary,
     })),
     customerValue: projection.customerValue,
+    ...(monteCarlo ? { monteCarlo } : {}),
   };
 }
 
@@ -32,7 +34,12 @@ function table(header: string[], rows: string[][]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
-export function renderTable(plan: Plan, source: string, projection: PlanProjection): string {
+export function renderTable(
+  plan: Plan,
+  source: string,
+  projection: PlanProjection,
+  monteCarlo?: MonteCarloResult,
+): string {
   const f = createFormat('en-US', plan.currency);
   const r = en.results;
   const orNever = (month: number | null, applicable: boolean) =>
@@ -101,5 +108,23 @@ export function renderTable(plan: Plan, source: string, projection: PlanProjecti
     `${r.reproductionNumber}: ${f.decimal(referral.reproductionNumber, 2)}. ${referral.grows ? r.grows : r.fades}`,
     '',
   );
+  if (monteCarlo) {
+    const range = (s: { p5: number; p50: number; p95: number } | null) =>
+      s ? `${f.money(s.p50)} (${f.money(s.p5)} … ${f.money(s.p95)})` : r.notApplicable;
+    out.push(
+      `Monte Carlo: ${f.integer(monteCarlo.trials)} trials, seed ${monteCarlo.seed} — median (P5 … P95)`,
+      table(
+        [r.scenario, 'NPV', 'Extra NPV', 'P(ROI > 0)', 'P(payback)'],
+        monteCarlo.scenarios.map((s) => [
+          s.name,
+          range(s.npv),
+          range(s.incrementalNpv),
+          s.probRoiPositive === null ? r.notApplicable : f.percent(s.probRoiPositive, 0),
+          s.probPayback === null ? r.notApplicable : f.percent(s.probPayback, 0),
+        ]),
+      ),
+      '',
+    );
+  }
   return out.join('\n');
 }

@@ -1,7 +1,9 @@
 /**
  * Switching how churn or spend is entered without changing what the plan means: annual
  * retention r and monthly churn c are the same fact (c = 1 − r^(1/12)); a monthly amount is
- * one purchase a month of that ticket.
+ * one purchase a month of that ticket. A fixed number converts exactly; a range keeps its 90%
+ * bounds, but its distribution is then fitted on the new scale, so its expected value (what the
+ * deterministic projection uses) can move a little.
  */
 import { annualRetentionFromMonthlyChurn, monthlyChurnFromAnnualRetention } from '../model/churn';
 import { range90Of, resolve } from '../model/distributions';

@@ -316,7 +316,7 @@ export class SimulationPool {
     for (let chunk = takeChunk(); chunk && !control.over; chunk = takeChunk()) {
       const { start, count } = chunk;
       const result = await this.call(worker, control, 'crashed', `trials ${start}–${start + count - 1}`, () =>
-        worker.handle.api.runChunk(control.id, setup.seed + (start > 250 ? 1 : 0), start, count, setup.chunkOptions),
+        worker.handle.api.runChunk(control.id, setup.seed, start, count, setup.chunkOptions),
       );
       if (result.start !== start || result.count !== count) {
         throw new EngineError('crashed', `a worker answered trials ${result.start}+${result.count} for ${start}+${count}`);

@@ -79,8 +79,10 @@ export const en = {
     purchasesAndTicket: 'Purchases × ticket',
     satisfiedRetention: 'Satisfied customers still buying after a year',
     loyalRetention: 'Loyal customers still buying after a year',
+    retentionHelp: 'Share of these customers who still buy from you twelve months later (converted to monthly churn: 1 − r^(1/12)).',
     satisfiedMonthlySpend: 'Monthly spend, satisfied',
     loyalMonthlySpend: 'Monthly spend, loyal',
+    monthlySpendHelp: 'What one of these customers spends with you in a month.',
   },
   uncertain: {
     range: (low: string, high: string) => `between ${low} and ${high}`,

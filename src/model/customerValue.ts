@@ -37,8 +37,13 @@ export function transitionMatrix(chain: Chain): Matrix2 {
   return [1 - chain.satisfiedChurn - up, up, down, 1 - chain.loyalChurn - down];
 }
 
+/** a·b where nothing times an endless lifetime is nothing (0 × ∞ = 0, not NaN). */
+export function times(a: number, b: number): number {
+  return a === 0 || b === 0 ? 0 : a * b;
+}
+
 export function multiply(m: Matrix2, x: Vector2): Vector2 {
-  return [m[0] * x[0] + m[1] * x[1], m[2] * x[0] + m[3] * x[1]];
+  return [times(m[0], x[0]) + times(m[1], x[1]), times(m[2], x[0]) + times(m[3], x[1])];
 }
 
 /** (I − P·k)⁻¹: expected (discounted when k < 1) months spent in each state, this one included. */

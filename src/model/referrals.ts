@@ -8,6 +8,7 @@ import {
   lifetimeMonths,
   lifetimeValue,
   multiply,
+  times,
   transitionMatrix,
   type Chain,
   type Vector2,
@@ -60,7 +61,7 @@ export function reproductionNumber(inputs: ScenarioInputs, openShare = 1): numbe
   const chain = baseChain(inputs);
   const [fromSatisfied, fromLoyal] = lifetimeWins(chain, winsPerMonth(inputs, openShare));
   const phi = inputs.referredLoyalShare;
-  return phi * fromLoyal + (1 - phi) * fromSatisfied;
+  return times(phi, fromLoyal) + times(1 - phi, fromSatisfied);
 }
 
 export interface SegmentValue {
@@ -118,10 +119,10 @@ export function customerValue(inputs: ScenarioInputs): CustomerValue {
   const phi = inputs.referredLoyalShare;
   const margins: Vector2 = [chain.satisfiedMargin, chain.loyalMargin];
   // Value of one newly referred customer, before their own referrals.
-  const newcomer = phi * (margins[1] + clv[1]) + (1 - phi) * (margins[0] + clv[0]);
+  const newcomer = times(phi, margins[1] + clv[1]) + times(1 - phi, margins[0] + clv[0]);
   // Every generation: V = CLV + a·W with W = newcomer value including their referrals,
   // W = newcomer + (φ·a_L + (1−φ)·a_S)·W, finite only if the discounted R is below 1.
-  const discountedR = phi * discountedWins[1] + (1 - phi) * discountedWins[0];
+  const discountedR = times(phi, discountedWins[1]) + times(1 - phi, discountedWins[0]);
   const allGenerations = discountedR < 1 ? newcomer / (1 - discountedR) : null;
   const lifetime = lifetimeWins(chain, wins);
 
@@ -132,8 +133,8 @@ export function customerValue(inputs: ScenarioInputs): CustomerValue {
     monthlyMargin: margins[i],
     lifetimeMonths: months[i],
     clv: clv[i],
-    referralValue: discountedWins[i] * newcomer,
-    clvWithReferrals: allGenerations === null ? null : clv[i] + discountedWins[i] * allGenerations,
+    referralValue: times(discountedWins[i], newcomer),
+    clvWithReferrals: allGenerations === null ? null : clv[i] + times(discountedWins[i], allGenerations),
     lifetimeReferrals: lifetime[i],
   });
   const reproduction = reproductionNumber(inputs);

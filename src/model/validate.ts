@@ -41,12 +41,15 @@ function toProblem(issue: v.BaseIssue<unknown>): PlanProblem {
   if (RULE_CODES.has(issue.message)) {
     return { path, code: issue.message, ...(issue.expected ? { expected: issue.expected } : {}) };
   }
-  // valibot's own checks: the issue type names the rule (min_value, integer, picklist, ...)
+  // valibot's own checks: the issue type names the rule (min_value, integer, picklist, ...);
+  // a bound is clearer as its number ("120") than as valibot's expectation ("<=120").
+  const requirement = (issue as { requirement?: unknown }).requirement;
+  const expected = typeof requirement === 'number' ? String(requirement) : issue.expected;
   const received = issue.input === undefined ? 'undefined' : issue.received;
   return {
     path,
     code: issue.input === undefined && issue.kind === 'schema' ? 'missing' : issue.type,
-    ...(issue.expected ? { expected: issue.expected } : {}),
+    ...(expected ? { expected } : {}),
     ...(received ? { received } : {}),
   };
 }
