@@ -5,6 +5,9 @@ import '@fontsource/inter/700.css';
 import './ui/theme.css';
 import { mount } from 'svelte';
 import { PlanSession } from './app/session.svelte';
+import { Simulation } from './app/simulation.svelte';
+import { createBrowserPool } from './engine/browser';
+import type { SimulationPool } from './engine/pool';
 import { pickLocale } from './i18n';
 import { PlanStorage } from './storage/planStorage';
 import App from './ui/App.svelte';
@@ -13,9 +16,11 @@ async function start(): Promise<void> {
   const storage = await PlanStorage.open().catch(() => null);
   const session = new PlanSession(storage);
   await session.restore();
+  let pool: SimulationPool | undefined;
+  const simulation = new Simulation(() => (pool ??= createBrowserPool()));
   const target = document.getElementById('app')!;
   target.replaceChildren();
-  mount(App, { target, props: { session, locale: pickLocale(navigator.languages) } });
+  mount(App, { target, props: { session, simulation, locale: pickLocale(navigator.languages) } });
 }
 
 void start();

@@ -224,7 +224,7 @@ function binomialBtpe(rng: Rng, n: number, p: number): number {
     const bound =
       xm * Math.log(f1 / x1) +
       (n - mode + 0.5) * Math.log(z / w) +
-      (y - mode) * Math.log((w * p) / (x1 * q)) + 0.002 +
+      (y - mode) * Math.log((w * p) / (x1 * q)) +
       btpeStirling(f1) +
       btpeStirling(z) +
       btpeStirling(x1) +

@@ -2,11 +2,19 @@ import { fireEvent, render, screen } from '@testing-library/svelte';
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { PlanSession } from '../../src/app/session.svelte';
+import { Simulation } from '../../src/app/simulation.svelte';
+import type { SimulationPool } from '../../src/engine/pool';
 import App from '../../src/ui/App.svelte';
+
+/** Workers do not exist in jsdom: a pool that must not be reached in these tests. */
+const noPool = (): SimulationPool => {
+  throw new Error('no simulation in the first-screen tests');
+};
 
 function renderApp() {
   const session = new PlanSession(null);
-  const view = render(App, { props: { session, locale: 'en' } });
+  const simulation = new Simulation(noPool);
+  const view = render(App, { props: { session, simulation, locale: 'en' } });
   return { session, ...view };
 }
 
