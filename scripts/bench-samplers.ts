@@ -31,6 +31,8 @@ const CASES: BenchCase[] = [
   { name: 'poisson(3)', family: 'poisson', mean: 3 },
   { name: 'gamma(21)', family: 'gamma', shape: 21 },
   { name: 'gamma(0.5)', family: 'gamma', shape: 0.5 },
+  // A shape whose 1/shape is not 2 (Math.pow has a fast path for an exponent of 2).
+  { name: 'gamma(0.3)', family: 'gamma', shape: 0.3 },
   { name: 'standardNormal', family: 'normal' },
   { name: 'nextDouble', family: 'double32' },
   // What a 53-bit double would cost: two generator steps (see Rng.nextDouble).

@@ -75,9 +75,10 @@ export const expectedValueOf: ValueOf = ({ value, spec }) =>
 const paramPath = (key: PlanParamKey) => `params.${key}`;
 const overridePath = (scenario: Scenario, key: PlanParamKey) =>
   `scenarios.${scenario.id}.overrides.${key}`;
+const programmePath = (programme: Programme) => `programmes.${programme.id}`;
 
 function programmeRefs(programme: Programme): InputRef[] {
-  const base = `programmes.${programme.id}`;
+  const base = programmePath(programme);
   return [
     { path: `${base}.enrolment.share`, value: programme.enrolment.share, spec: ENROLMENT_PARAMETER },
     ...COST_KEYS.map((key) => ({
@@ -116,64 +117,113 @@ export function enumerateInputs(plan: Plan): InputRef[] {
   return refs;
 }
 
-function programmeInputs(programme: Programme, valueOf: ValueOf): ProgrammeInputs {
-  const values = new Map(programmeRefs(programme).map((ref) => [ref.path, valueOf(ref)]));
-  const base = `programmes.${programme.id}`;
-  const pick = <K extends string>(keys: readonly K[], group: string) =>
-    Object.fromEntries(keys.map((key) => [key, values.get(`${base}.${group}.${key}`)!])) as Record<
-      K,
-      number
-    >;
+interface ProgrammeBinding {
+  programme: Programme;
+  enrolmentShare: number;
+  costs: Record<CostKey, number>;
+  effects: Record<EffectKey, number>;
+}
+
+/**
+ * Where each number of a scenario comes from: indices into `enumerateInputs(plan)`.
+ * Binding once and evaluating per trial keeps path look-ups out of the Monte Carlo loop.
+ */
+export interface ScenarioBinding {
+  horizonMonths: number;
+  churnEntry: Plan['churnEntry'];
+  spendEntry: Plan['spendEntry'];
+  params: Record<PlanParamKey, number>;
+  programmes: ProgrammeBinding[];
+}
+
+export function bindScenario(plan: Plan, scenario: Scenario): ScenarioBinding {
+  const index = new Map(enumerateInputs(plan).map((ref, i) => [ref.path, i]));
+  const at = (path: string) => index.get(path)!;
+  const indices = <K extends string>(keys: readonly K[], path: (key: K) => string) =>
+    Object.fromEntries(keys.map((key) => [key, at(path(key))])) as Record<K, number>;
+  const byId = new Map(plan.programmes.map((programme) => [programme.id, programme]));
   return {
-    id: programme.id,
-    startMonth: programme.startMonth,
-    rampMonths: programme.rampMonths,
-    redemptionDelayMonths: programme.redemptionDelayMonths,
-    target: programme.enrolment.target,
-    enrolmentShare: values.get(`${base}.enrolment.share`)!,
-    costs: pick(COST_KEYS, 'costs'),
-    effects: pick(EFFECT_KEYS, 'effects'),
+    horizonMonths: plan.horizonMonths,
+    churnEntry: plan.churnEntry,
+    spendEntry: plan.spendEntry,
+    params: indices(PLAN_PARAM_KEYS, (key) =>
+      scenario.overrides[key] === undefined ? paramPath(key) : overridePath(scenario, key),
+    ),
+    programmes: scenario.programmes.flatMap((id) => {
+      const programme = byId.get(id);
+      if (!programme) return [];
+      const base = programmePath(programme);
+      return [
+        {
+          programme,
+          enrolmentShare: at(`${base}.enrolment.share`),
+          costs: indices(COST_KEYS, (key) => `${base}.costs.${key}`),
+          effects: indices(EFFECT_KEYS, (key) => `${base}.effects.${key}`),
+        },
+      ];
+    }),
   };
 }
 
-/** The numbers one scenario runs on. */
-export function scenarioInputs(plan: Plan, scenario: Scenario, valueOf: ValueOf): ScenarioInputs {
-  const param = (key: PlanParamKey): number => {
-    const override = scenario.overrides[key];
-    return override === undefined
-      ? valueOf({ path: paramPath(key), value: plan.params[key], spec: PLAN_PARAMETERS[key] })
-      : valueOf({ path: overridePath(scenario, key), value: override, spec: PLAN_PARAMETERS[key] });
-  };
-  const churn = (key: 'satisfiedChurn' | 'loyalChurn') =>
-    plan.churnEntry === 'annualRetention' ? monthlyChurnFromAnnualRetention(param(key)) : param(key);
-  const spend = (purchases: PlanParamKey, ticket: PlanParamKey) =>
-    (plan.spendEntry === 'purchasesAndTicket' ? param(purchases) : 1) * param(ticket);
-  const byId = new Map(plan.programmes.map((programme) => [programme.id, programme]));
+function fill<K extends string>(keys: readonly K[], at: Record<K, number>, values: ArrayLike<number>, out: Record<K, number>) {
+  for (const key of keys) out[key] = values[at[key]];
+  return out;
+}
 
-  return {
-    horizonMonths: plan.horizonMonths,
-    satisfiedStart: param('satisfiedStart'),
-    loyalStart: param('loyalStart'),
-    marketSize: param('marketSize'),
-    satisfiedChurn: churn('satisfiedChurn'),
-    loyalChurn: churn('loyalChurn'),
-    controllableShare: param('controllableShare'),
-    conversion: param('conversion'),
-    decay: param('decay'),
-    satisfiedSpend: spend('satisfiedPurchases', 'satisfiedTicket'),
-    loyalSpend: spend('loyalPurchases', 'loyalTicket'),
-    grossMargin: param('grossMargin'),
-    costToServe: param('costToServe'),
-    loyalRecommendations: param('loyalRecommendations'),
-    satisfiedRecommendations: param('satisfiedRecommendations'),
-    recommendationConversion: param('recommendationConversion'),
-    referredLoyalShare: param('referredLoyalShare'),
-    paidAcquisitions: param('paidAcquisitions'),
-    acquisitionCost: param('acquisitionCost'),
-    monthlyDiscountRate: monthlyDiscountRate(param('annualDiscountRate')),
-    programmes: scenario.programmes.flatMap((id) => {
-      const programme = byId.get(id);
-      return programme ? [programmeInputs(programme, valueOf)] : [];
-    }),
-  };
+/**
+ * The numbers one scenario runs on, given the value of every input (in enumerateInputs order).
+ * With `out`, fills that object in place (a Monte Carlo trial reuses it) instead of allocating.
+ */
+export function evaluateScenario(
+  binding: ScenarioBinding,
+  values: ArrayLike<number>,
+  out?: ScenarioInputs,
+): ScenarioInputs {
+  const param = (key: PlanParamKey) => values[binding.params[key]];
+  const churn = (key: 'satisfiedChurn' | 'loyalChurn') =>
+    binding.churnEntry === 'annualRetention' ? monthlyChurnFromAnnualRetention(param(key)) : param(key);
+  const spend = (purchases: PlanParamKey, ticket: PlanParamKey) =>
+    (binding.spendEntry === 'purchasesAndTicket' ? param(purchases) : 1) * param(ticket);
+  const target = out ?? ({ programmes: [] as ProgrammeInputs[] } as ScenarioInputs);
+  target.horizonMonths = binding.horizonMonths;
+  target.satisfiedStart = param('satisfiedStart');
+  target.loyalStart = param('loyalStart');
+  target.marketSize = param('marketSize');
+  target.satisfiedChurn = churn('satisfiedChurn');
+  target.loyalChurn = churn('loyalChurn');
+  target.controllableShare = param('controllableShare');
+  target.conversion = param('conversion');
+  target.decay = param('decay');
+  target.satisfiedSpend = spend('satisfiedPurchases', 'satisfiedTicket');
+  target.loyalSpend = spend('loyalPurchases', 'loyalTicket');
+  target.grossMargin = param('grossMargin');
+  target.costToServe = param('costToServe');
+  target.loyalRecommendations = param('loyalRecommendations');
+  target.satisfiedRecommendations = param('satisfiedRecommendations');
+  target.recommendationConversion = param('recommendationConversion');
+  target.referredLoyalShare = param('referredLoyalShare');
+  target.paidAcquisitions = param('paidAcquisitions');
+  target.acquisitionCost = param('acquisitionCost');
+  target.monthlyDiscountRate = monthlyDiscountRate(param('annualDiscountRate'));
+  binding.programmes.forEach((b, i) => {
+    const p = (target.programmes[i] ??= {
+      id: b.programme.id,
+      startMonth: b.programme.startMonth,
+      rampMonths: b.programme.rampMonths,
+      redemptionDelayMonths: b.programme.redemptionDelayMonths,
+      target: b.programme.enrolment.target,
+      enrolmentShare: 0,
+      costs: {} as Record<CostKey, number>,
+      effects: {} as Record<EffectKey, number>,
+    });
+    p.enrolmentShare = values[b.enrolmentShare];
+    fill(COST_KEYS, b.costs, values, p.costs);
+    fill(EFFECT_KEYS, b.effects, values, p.effects);
+  });
+  return target;
+}
+
+/** The numbers one scenario runs on, each input valued by `valueOf`. */
+export function scenarioInputs(plan: Plan, scenario: Scenario, valueOf: ValueOf): ScenarioInputs {
+  return evaluateScenario(bindScenario(plan, scenario), enumerateInputs(plan).map(valueOf));
 }

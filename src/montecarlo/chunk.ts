@@ -5,7 +5,7 @@
  * the seed and i: not on the chunk it falls in, nor on the worker that runs it.
  */
 import { loyalFirst } from '../model/customerValue';
-import { scenarioInputs, type InputRef } from '../model/inputs';
+import { evaluateScenario, type ScenarioInputs } from '../model/inputs';
 import type { CompiledPlan } from './compile';
 import { Rng } from './rng';
 import { sampleResolved } from './sampleResolved';
@@ -44,7 +44,7 @@ export function simulateChunk(
   count: number,
   options: ChunkOptions = {},
 ): ChunkResult {
-  const { plan, inputs, resolved, uncertain, pathIndex, horizon, scenarioCount } = compiled;
+  const { inputs, resolved, uncertain, bindings, horizon, scenarioCount } = compiled;
   const crn = options.commonRandomNumbers ?? true;
   const bands = new Float32Array(scenarioCount * 3 * horizon * count);
   const npv = new Float64Array(scenarioCount * count);
@@ -54,7 +54,9 @@ export function simulateChunk(
 
   const values = new Float64Array(inputs.length);
   resolved.forEach((r, i) => (values[i] = r.family === 'fixed' ? r.value : NaN));
-  const valueOf = (ref: InputRef) => values[pathIndex.get(ref.path)!];
+  // One inputs object per scenario, refilled by every trial.
+  const scenarioInputs: ScenarioInputs[] = bindings.map((binding) => evaluateScenario(binding, values));
+  const needsValueOrder = scenarioInputs.map((inputs) => inputs.programmes.some((p) => p.target === 'topClv'));
   const rng = new Rng();
   const common = new Rng();
   const scratch = new TrialScratch(horizon);
@@ -76,12 +78,10 @@ export function simulateChunk(
     common.copyFrom(rng);
 
     for (let s = 0; s < scenarioCount; s++) {
-      const scenarioInput = scenarioInputs(plan, plan.scenarios[s], valueOf);
+      const scenarioInput = evaluateScenario(bindings[s], values, scenarioInputs[s]);
       if (crn) rng.copyFrom(common);
       else rng.seed(seed, trial + s * INDEPENDENT_STREAM_STRIDE);
-      const valuableFirst = scenarioInput.programmes.some((p) => p.target === 'topClv')
-        ? loyalFirst(scenarioInput)
-        : true;
+      const valuableFirst = needsValueOrder[s] ? loyalFirst(scenarioInput) : true;
       const offset = s * 3 * metricStride + k;
       simulateScenario(scenarioInput, valuableFirst, rng, scratch, bands, offset, metricStride, monthStride);
       npv[s * count + k] = scratch.npv;

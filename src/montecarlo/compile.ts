@@ -3,7 +3,7 @@
  * distribution (or a fixed value), the uncertain ones listed in the order a trial draws them.
  */
 import { resolve } from '../model/distributions';
-import { enumerateInputs, type InputRef } from '../model/inputs';
+import { bindScenario, enumerateInputs, type InputRef, type ScenarioBinding } from '../model/inputs';
 import type { Plan } from '../model/schema';
 import type { Resolved } from '../model/uncertain';
 
@@ -13,8 +13,8 @@ export interface CompiledPlan {
   resolved: Resolved[];
   /** Indices (into `inputs`) of the inputs drawn in every trial, in drawing order. */
   uncertain: number[];
-  /** Input path → index into `inputs`. */
-  pathIndex: Map<string, number>;
+  /** Where each scenario takes its numbers from (indices into `inputs`). */
+  bindings: ScenarioBinding[];
   horizon: number;
   scenarioCount: number;
 }
@@ -27,7 +27,7 @@ export function compilePlan(plan: Plan): CompiledPlan {
     inputs,
     resolved,
     uncertain: resolved.flatMap((r, i) => (r.family === 'fixed' ? [] : [i])),
-    pathIndex: new Map(inputs.map((ref, i) => [ref.path, i])),
+    bindings: plan.scenarios.map((scenario) => bindScenario(plan, scenario)),
     horizon: plan.horizonMonths,
     scenarioCount: plan.scenarios.length,
   };

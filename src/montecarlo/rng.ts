@@ -16,7 +16,7 @@
 /** 2^-32: one step of the 32-bit uniform grid. */
 const UNIT_32 = 1 / 4294967296;
 
-/** Hash seeds of the four state words (arbitrary odd constants, all different). */
+/** Hash seeds of the four state words: SHA-256's first initial words, arbitrary and distinct. */
 const LANE_0 = 0x6a09e667;
 const LANE_1 = 0xbb67ae85;
 const LANE_2 = 0x3c6ef372;
@@ -32,7 +32,11 @@ export class Rng {
     this.seed(seed, stream);
   }
 
-  /** Re-seed in place (no allocation): independent stream for (seed, stream). seed and stream are non-negative integers < 2^32 (stream up to 2^32-1 is the trial index). */
+  /**
+   * Re-seed in place (no allocation): independent stream for (seed, stream). seed and stream are
+   * non-negative integers < 2^32 (stream up to 2^32-1 is the trial index); larger values are
+   * taken modulo 2^32.
+   */
   seed(seed: number, stream: number): void {
     this.s0 = murmurKey(LANE_0, seed, stream);
     this.s1 = murmurKey(LANE_1, seed, stream);
@@ -51,18 +55,21 @@ export class Rng {
    * Uniform in the open interval (0, 1): (k + 0.5) / 2^32 for a uniform 32-bit k, so never 0
    * (log(u) is finite) and never 1 (log(1 - u) is finite).
    *
-   * 32 bits rather than 53: one generator step instead of two, which the benchmark measures at
-   * about 1.0 ns against 1.5 ns per double, on samplers that take 2 to 8 uniforms a call. The grid step 2.3e-10 is far
-   * below what the samplers can feel: inversion places each outcome's probability within 2.3e-10,
-   * the smallest u (1.2e-10) still reaches 22.9 units into an exponential tail (BTPE, PTRS) and
-   * 9.3 standard deviations for the polar normal, and tails beyond those carry less than 1e-10 of
-   * the mass, a bias that no run of the engine (about 10^7 draws) can detect.
+   * 32 bits rather than 53: one generator step instead of two, 2.2 ns against 3.5 ns a double in
+   * scripts/bench-samplers.ts, on samplers that take 2 to 4 uniforms a call. The grid step 2.3e-10
+   * is below anything the samplers can show: inversion places each outcome's probability within
+   * 2.3e-10, and the smallest u (1.2e-10) still reaches 22.9 units into an exponential tail
+   * (BTPE, ziggurat tails), beyond which lies 1.1e-10 of the mass: a bias no run of the engine
+   * (about 10^7 draws) can detect.
    */
   nextDouble(): number {
     return ((this.step() >>> 0) + 0.5) * UNIT_32;
   }
 
-  /** Copy the full state from another Rng (common random numbers: every scenario of a trial restarts from the same state). */
+  /**
+   * Copy the full state from another Rng (common random numbers: every scenario of a trial
+   * restarts from the same state). The four words are the whole state: no sampler caches values.
+   */
   copyFrom(other: Rng): void {
     this.s0 = other.s0;
     this.s1 = other.s1;

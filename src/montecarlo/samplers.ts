@@ -4,12 +4,13 @@
  *
  * The discrete algorithms are those of the C yardstick (shared/bench/cref.c), so both programs
  * draw from the same distributions: binomial by inversion for small means and BTPE above, Poisson
- * by inversion for small means and PTRS above, gamma by Marsaglia–Tsang. The normal is a ziggurat
- * where cref.c uses the polar method. None uses a normal approximation.
+ * by inversion for small means and PTRS above, gamma by Marsaglia–Tsang. The normal, and the
+ * exponential of the gamma boost, are ziggurats where cref.c uses the polar method and a pow. None
+ * uses a normal approximation.
  *
  * Written for V8: plain functions of numbers, no allocation, no closures, tables in typed arrays.
  * V8 runs Math.exp and Math.log as calls into C++ of about 25 ns (glibc: 12 ns), so the hot paths
- * avoid them: powers by squaring, the ziggurat, and fastExp below where an exp is unavoidable.
+ * avoid them: powers by squaring, ziggurats, and fastExp below where an exp is unavoidable.
  */
 import type { Rng } from './rng';
 
@@ -94,7 +95,7 @@ export function logFactorial(k: number): number {
 
 /** Below this mean (n * min(p, 1 - p)) a binomial is drawn by inversion, as in cref.c. */
 const BINOMIAL_INVERSION_MAX_MEAN = 14;
-/** Up to this n, (1 - p)^n by repeated squaring is exact to the uniform grid (see powerBySquaring). */
+/** Up to this n, (1 - p)^n by squaring is exact to the uniform grid (see powerBySquaring). */
 const POWER_BY_SQUARING_MAX_N = 2 ** 20;
 
 /** Binomial(n, p): n a non-negative integer, p in [0, 1]; an integer in [0, n]. */
@@ -102,11 +103,12 @@ export function binomial(rng: Rng, n: number, p: number): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
   // Both algorithms need p <= 1/2: count the failures instead (1 - p is exact for p >= 1/2).
-  if (p > 0.5) {
-    const q = 1 - p;
-    return n - (n * q < BINOMIAL_INVERSION_MAX_MEAN ? binomialInversion(rng, n, q) : binomialBtpe(rng, n, q));
-  }
-  return n * p < BINOMIAL_INVERSION_MAX_MEAN ? binomialInversion(rng, n, p) : binomialBtpe(rng, n, p);
+  return p > 0.5 ? n - binomialAtMostHalf(rng, n, 1 - p) : binomialAtMostHalf(rng, n, p);
+}
+
+function binomialAtMostHalf(rng: Rng, n: number, p: number): number {
+  if (n * p < BINOMIAL_INVERSION_MAX_MEAN) return binomialInversion(rng, n, p);
+  return binomialBtpe(rng, n, p);
 }
 
 /** Sequential search from 0 (p <= 1/2, n * p < 14): one uniform, about n * p + 1 steps. */
@@ -117,7 +119,8 @@ function binomialInversion(rng: Rng, n: number, p: number): number {
   // small mean, the common case of a shrinking population, needs no power at all.
   if (u <= 1 - mean) return 0;
   const q = 1 - p;
-  const probZero = n < POWER_BY_SQUARING_MAX_N ? powerBySquaring(q, n) : fastExp(n * Math.log1p(-p));
+  const probZero =
+    n < POWER_BY_SQUARING_MAX_N ? powerBySquaring(q, n) : fastExp(n * Math.log1p(-p));
   const ratio = p / q;
   // Rounding in the running sum can leave u above the whole pmf: give up past 10 sd and redraw.
   const tailLimit = Math.min(n, mean + 10 * Math.sqrt(mean * q + 1));
@@ -336,31 +339,51 @@ function poissonPtrs(rng: Rng, mean: number): number {
 // ---------------------------------------------------------------- continuous families
 
 /**
- * The normal ziggurat (Marsaglia & Tsang 2000) with 256 layers of equal area under
- * f(x) = exp(-x^2 / 2): layer i >= 1 is the box [0, x[i]] x [f(x[i]), f(x[i + 1])], layer 0 the
- * box [0, x[0]] x [0, f(r)] whose part beyond r stands for the tail. 98.5% of draws land inside
+ * Ziggurats (Marsaglia & Tsang 2000) of 256 layers of equal area under a decreasing density f on
+ * [0, inf): layer i >= 1 is the box [0, x[i]] x [f(x[i]), f(x[i + 1])], layer 0 the box
+ * [0, x[0]] x [0, f(r)] whose part beyond r stands for the tail. About 99% of draws land inside
  * the next layer's edge and are accepted with no function call; cref.c's polar method takes a log,
- * a square root and a division for every value.
+ * a square root and a division for every normal.
  */
 const ZIGGURAT_LAYERS = 256;
-/** Where the tail starts, and the common area of the layers: the solution for 256 layers. */
-const ZIGGURAT_R = 3.6541528853610088;
-const ZIGGURAT_AREA = 0.0049286732339746552;
+/** Normal, f(x) = exp(-x^2 / 2): where the tail starts, and the common area of the layers. */
+const NORMAL_R = 3.6541528853610088;
+const NORMAL_AREA = 0.0049286732339746552;
+/** Exponential, f(x) = exp(-x). */
+const EXPONENTIAL_R = 7.69711747013105;
+const EXPONENTIAL_AREA = 0.0039496598225815572;
 /** x[i], right edge of layer i (decreasing; x[1] = r, x[256] = 0), and f(x[i]). */
-const zigguratX = new Float64Array(ZIGGURAT_LAYERS + 1);
-const zigguratF = new Float64Array(ZIGGURAT_LAYERS + 1);
-buildZiggurat();
+const normalX = new Float64Array(ZIGGURAT_LAYERS + 1);
+const normalF = new Float64Array(ZIGGURAT_LAYERS + 1);
+const exponentialX = new Float64Array(ZIGGURAT_LAYERS + 1);
+const exponentialF = new Float64Array(ZIGGURAT_LAYERS + 1);
+buildZiggurat(normalX, normalF, NORMAL_R, NORMAL_AREA, {
+  density: (x) => Math.exp(-0.5 * x * x),
+  inverse: (y) => Math.sqrt(-2 * Math.log(y)),
+});
+buildZiggurat(exponentialX, exponentialF, EXPONENTIAL_R, EXPONENTIAL_AREA, {
+  density: (x) => Math.exp(-x),
+  inverse: (y) => -Math.log(y),
+});
 
-function buildZiggurat(): void {
-  const density = (x: number) => Math.exp(-0.5 * x * x);
-  zigguratX[0] = ZIGGURAT_AREA / density(ZIGGURAT_R);
-  zigguratX[1] = ZIGGURAT_R;
-  for (let i = 1; i < ZIGGURAT_LAYERS - 1; i++) {
-    // Layer i has the common area: x[i] (f(x[i + 1]) - f(x[i])) = area.
-    zigguratX[i + 1] = Math.sqrt(-2 * Math.log(density(zigguratX[i]) + ZIGGURAT_AREA / zigguratX[i]));
-  }
-  zigguratX[ZIGGURAT_LAYERS] = 0;
-  for (let i = 0; i <= ZIGGURAT_LAYERS; i++) zigguratF[i] = density(zigguratX[i]);
+interface ZigguratShape {
+  density: (x: number) => number;
+  inverse: (y: number) => number;
+}
+
+function buildZiggurat(
+  xs: Float64Array,
+  fs: Float64Array,
+  r: number,
+  area: number,
+  { density, inverse }: ZigguratShape,
+): void {
+  xs[0] = area / density(r);
+  xs[1] = r;
+  // Layer i has the common area: x[i] (f(x[i + 1]) - f(x[i])) = area.
+  for (let i = 1; i < ZIGGURAT_LAYERS - 1; i++) xs[i + 1] = inverse(density(xs[i]) + area / xs[i]);
+  xs[ZIGGURAT_LAYERS] = 0;
+  for (let i = 0; i <= ZIGGURAT_LAYERS; i++) fs[i] = density(xs[i]);
 }
 
 /** Standard normal (ziggurat above); no value is cached, so the Rng holds the whole state. */
@@ -369,27 +392,43 @@ export function standardNormal(rng: Rng): number {
     // Layer and position from two separate draws: sharing bits between them is the known flaw
     // of the original RNOR.
     const layer = rng.nextUint32() & (ZIGGURAT_LAYERS - 1);
-    const x = (2 * rng.nextDouble() - 1) * zigguratX[layer];
-    if (Math.abs(x) < zigguratX[layer + 1]) return x;
+    const x = (2 * rng.nextDouble() - 1) * normalX[layer];
+    if (Math.abs(x) < normalX[layer + 1]) return x;
     if (layer === 0) return x < 0 ? -normalTail(rng) : normalTail(rng);
-    const fLow = zigguratF[layer];
-    if (fLow + rng.nextDouble() * (zigguratF[layer + 1] - fLow) < Math.exp(-0.5 * x * x)) return x;
+    const fLow = normalF[layer];
+    if (fLow + rng.nextDouble() * (normalF[layer + 1] - fLow) < Math.exp(-0.5 * x * x)) return x;
   }
 }
 
 /** |Z| given |Z| > r, by Marsaglia's (1964) exponential rejection. */
 function normalTail(rng: Rng): number {
   for (;;) {
-    const excess = -Math.log(rng.nextDouble()) / ZIGGURAT_R;
+    const excess = -Math.log(rng.nextDouble()) / NORMAL_R;
     const exponential = -Math.log(rng.nextDouble());
-    if (2 * exponential >= excess * excess) return ZIGGURAT_R + excess;
+    if (2 * exponential >= excess * excess) return NORMAL_R + excess;
   }
 }
 
-/** Gamma(shape, 1), shape > 0: Marsaglia & Tsang 2000, with X(a) = X(a + 1) U^(1/a) for a < 1. */
+/** Exponential(1) (ziggurat above): -log(U) without the log, for the gamma boost. */
+export function standardExponential(rng: Rng): number {
+  for (;;) {
+    const layer = rng.nextUint32() & (ZIGGURAT_LAYERS - 1);
+    const x = rng.nextDouble() * exponentialX[layer];
+    if (x < exponentialX[layer + 1]) return x;
+    // The tail beyond r is r plus an exponential (memorylessness).
+    if (layer === 0) return EXPONENTIAL_R - Math.log(rng.nextDouble());
+    const fLow = exponentialF[layer];
+    if (fLow + rng.nextDouble() * (exponentialF[layer + 1] - fLow) < Math.exp(-x)) return x;
+  }
+}
+
+/**
+ * Gamma(shape, 1), shape > 0: Marsaglia & Tsang 2000, with X(a) = X(a + 1) U^(1/a) for a < 1,
+ * U^(1/a) taken as exp(-E / a) with E exponential: V8's Math.pow costs 55 ns.
+ */
 export function gamma(rng: Rng, shape: number): number {
   if (shape < 1) {
-    return gammaMarsagliaTsang(rng, shape + 1) * fastExp(Math.log(rng.nextDouble()) / shape);
+    return gammaMarsagliaTsang(rng, shape + 1) * fastExp(-standardExponential(rng) / shape);
   }
   return gammaMarsagliaTsang(rng, shape);
 }
@@ -415,19 +454,19 @@ function gammaMarsagliaTsang(rng: Rng, shape: number): number {
 /** log of a Gamma(shape, 1) draw, finite even where the draw itself underflows (shape << 1). */
 function logGammaVariate(rng: Rng, shape: number): number {
   if (shape < 1) {
-    return Math.log(gammaMarsagliaTsang(rng, shape + 1)) + Math.log(rng.nextDouble()) / shape;
+    return Math.log(gammaMarsagliaTsang(rng, shape + 1)) - standardExponential(rng) / shape;
   }
   return Math.log(gammaMarsagliaTsang(rng, shape));
 }
 
-/** Beta(alpha, beta), alpha > 0, beta > 0, as X / (X + Y) with X ~ Gamma(alpha), Y ~ Gamma(beta). */
+/** Beta(alpha, beta), alpha, beta > 0: X / (X + Y) with X ~ Gamma(alpha), Y ~ Gamma(beta). */
 export function beta(rng: Rng, alpha: number, beta: number): number {
   if (alpha >= 1 && beta >= 1) {
     const x = gammaMarsagliaTsang(rng, alpha);
     return x / (x + gammaMarsagliaTsang(rng, beta));
   }
-  // A shape below 1 can underflow its gamma to 0 (U^(1/a) for a < 0.03), and 0 / (0 + 0) is NaN:
-  // take the ratio from the logs instead.
+  // A shape below 1 can underflow its gamma to 0 (exp(-E / a) for a small a), and 0 / (0 + 0) is
+  // NaN: take the ratio from the logs instead.
   const logX = logGammaVariate(rng, alpha);
   const logY = logGammaVariate(rng, beta);
   return 1 / (1 + Math.exp(logY - logX));

@@ -8,6 +8,7 @@ import {
   logFactorial,
   lognormal,
   poisson,
+  standardExponential,
   standardNormal,
 } from '../../src/montecarlo/samplers';
 
@@ -417,6 +418,28 @@ describe('standardNormal (ziggurat)', () => {
     let positive = 0;
     for (const value of values) if (value > 0) positive++;
     expect(Math.abs(positive - count / 2)).toBeLessThan(Z * Math.sqrt(count / 4));
+  });
+});
+
+describe('standardExponential (ziggurat)', () => {
+  it('has mean 1, variance 1, the exponential CDF, and the right mass beyond r = 7.697', () => {
+    const count = 1_000_000;
+    const values = drawMany(count, 13, standardExponential);
+    let invalid = 0;
+    for (const value of values) if (!(value > 0 && Number.isFinite(value))) invalid++;
+    expect(invalid).toBe(0);
+    // Exponential(1): variance 1, 4th central moment 9.
+    expectMoments(values, 1, 1, 9);
+    expect(continuousPValue(values, (x) => 1 - Math.exp(-x))).toBeGreaterThan(P_MIN);
+    // Beyond the base layer, and beyond 10: binomial counts within 5 sd.
+    for (const edge of [7.69711747013105, 10]) {
+      let beyond = 0;
+      for (const value of values) if (value > edge) beyond++;
+      const probability = Math.exp(-edge);
+      expect(Math.abs(beyond - count * probability)).toBeLessThan(
+        Z * Math.sqrt(count * probability * (1 - probability)),
+      );
+    }
   });
 });
 
