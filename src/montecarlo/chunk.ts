@@ -30,7 +30,7 @@ export interface ChunkResult {
 }
 
 export interface ChunkOptions {
-  /** Off only to measure what common random numbers buy: each scenario then gets its own stream. */
+  /** Off only to measure what common random numbers buy: each scenario then draws its own inputs and path. */
   commonRandomNumbers?: boolean;
 }
 
@@ -63,24 +63,33 @@ export function simulateChunk(
   const monthStride = count;
   const metricStride = horizon * count;
 
-  for (let k = 0; k < count; k++) {
-    const trial = start + k;
-    rng.seed(seed, trial);
+  /** One draw of every uncertain input (their order is fixed: it defines the stream). */
+  const drawInputs = () => {
     for (let j = 0; j < uncertain.length; j++) {
       const index = uncertain[j];
       const spec = inputs[index].spec;
       let value = sampleResolved(rng, resolved[index]);
       if (spec.integer) value = Math.round(value);
-      value = Math.min(spec.max, Math.max(spec.min, value));
-      values[index] = value;
-      draws[k * uncertain.length + j] = value;
+      values[index] = Math.min(spec.max, Math.max(spec.min, value));
     }
+  };
+
+  for (let k = 0; k < count; k++) {
+    const trial = start + k;
+    rng.seed(seed, trial);
+    drawInputs();
+    for (let j = 0; j < uncertain.length; j++) draws[k * uncertain.length + j] = values[uncertain[j]];
     common.copyFrom(rng);
 
     for (let s = 0; s < scenarioCount; s++) {
+      if (crn) {
+        rng.copyFrom(common);
+      } else if (s > 0) {
+        // Without common random numbers a scenario draws its own inputs and its own path.
+        rng.seed(seed, trial + s * INDEPENDENT_STREAM_STRIDE);
+        drawInputs();
+      }
       const scenarioInput = evaluateScenario(bindings[s], values, scenarioInputs[s]);
-      if (crn) rng.copyFrom(common);
-      else rng.seed(seed, trial + s * INDEPENDENT_STREAM_STRIDE);
       const valuableFirst = needsValueOrder[s] ? loyalFirst(scenarioInput) : true;
       const offset = s * 3 * metricStride + k;
       simulateScenario(scenarioInput, valuableFirst, rng, scratch, bands, offset, metricStride, monthStride);

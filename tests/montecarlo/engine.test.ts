@@ -1,0 +1,177 @@
+/**
+ * The Monte Carlo engine as a whole: agreement with the C yardstick, with the deterministic
+ * projection, the variance reduction of common random numbers, the error of the quantile
+ * sketch, reproducibility. Fixed seeds; every tolerance is derived from the sample size.
+ */
+import { describe, expect, it } from 'vitest';
+import { expectedValueOf, enumerateInputs } from '../../src/model/inputs';
+import { presetPlan } from '../../src/model/presets';
+import { projectPlan } from '../../src/model/projection';
+import type { Plan } from '../../src/model/schema';
+import { Aggregator } from '../../src/montecarlo/aggregate';
+import { simulateChunk, type ChunkResult } from '../../src/montecarlo/chunk';
+import { compilePlan } from '../../src/montecarlo/compile';
+import { QuantileSketch } from '../../src/montecarlo/quantileSketch';
+import { runMonteCarlo } from '../../src/montecarlo/run';
+import { quantileSorted } from '../../src/montecarlo/statistics';
+import cref from '../fixtures/cref-bench-100000.json';
+
+const MONTHS = 60;
+
+/** Runs `trials` trials in one chunk, returning the raw chunk and the aggregated result. */
+function simulate(plan: Plan, trials: number, seed: number, commonRandomNumbers = true) {
+  const compiled = compilePlan(plan);
+  const chunk = simulateChunk(compiled, seed, 0, trials, { commonRandomNumbers });
+  const aggregator = new Aggregator(compiled, trials, seed);
+  aggregator.add(chunk);
+  return { chunk, result: aggregator.complete({ sensitivity: false }) };
+}
+
+/** Values of one (scenario, metric, month) band across the chunk's trials, ascending. */
+function bandValues(chunk: ChunkResult, scenario: number, metric: number, month: number): Float64Array {
+  const offset = ((scenario * 3 + metric) * MONTHS + month) * chunk.count;
+  return Float64Array.from(chunk.bands.subarray(offset, offset + chunk.count)).sort();
+}
+
+function variance(values: ArrayLike<number>): number {
+  let mean = 0;
+  for (let i = 0; i < values.length; i++) mean += values[i] / values.length;
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += (values[i] - mean) ** 2;
+  return sum / (values.length - 1);
+}
+
+describe('agreement with the C yardstick (shared/bench/cref.c, 100,000 trials)', () => {
+  const trials = 10_000;
+  const { chunk, result } = simulate(presetPlan('bench'), trials, 42);
+  const [baseline, programme] = result.scenarios;
+
+  it('mean NPV of the baseline and mean incremental NPV within Monte Carlo error', () => {
+    // Two independent estimates: the standard error of their difference is
+    // sd·sqrt(1/10,000 + 1/100,000); 4 standard errors fail by chance with p ≈ 6e-5.
+    const tolerance = (sd: number) => 4 * sd * Math.sqrt(1 / trials + 1 / cref.trials);
+    expect(Math.abs(baseline.npv.mean - cref.npvBaselineMean)).toBeLessThan(tolerance(baseline.npv.sd));
+    const incremental = programme.incrementalNpv!;
+    expect(Math.abs(incremental.mean - cref.incrementalNpvMean)).toBeLessThan(tolerance(incremental.sd));
+  });
+
+  it.each([
+    ['baseline', 0],
+    ['programme', 1],
+  ] as const)('P5, P50, P95 of month-60 cumulative profit of the %s', (name, scenario) => {
+    // Distribution-free: C's p-quantile must lie between our quantiles at p ± δ, where
+    // δ = 4·sqrt(p(1−p)/n) bounds the sampling error of the empirical CDF at n = 10,000
+    // (C's own error, ten times smaller in variance, is covered by the same margin).
+    const sorted = bandValues(chunk, scenario, 2, MONTHS - 1);
+    cref.cumProfitM60[name].forEach((value, i) => {
+      const p = [0.05, 0.5, 0.95][i];
+      const delta = 4 * Math.sqrt((p * (1 - p)) / trials);
+      expect(value).toBeGreaterThanOrEqual(quantileSorted(sorted, p - delta));
+      expect(value).toBeLessThanOrEqual(quantileSorted(sorted, p + delta));
+    });
+  });
+});
+
+describe('Monte Carlo without uncertainty', () => {
+  /** A plan with every input fixed at its expected value and a large customer base. */
+  function certainLargePlan(): Plan {
+    const plan = presetPlan('subscription-shop');
+    const fixed = Object.fromEntries(
+      enumerateInputs(plan)
+        .filter((ref) => ref.path.startsWith('params.'))
+        .map((ref) => [ref.path.slice('params.'.length), expectedValueOf(ref)]),
+    );
+    const programmes = plan.programmes.map((p) => ({
+      ...p,
+      effects: Object.fromEntries(
+        Object.entries(p.effects).map(([key, value]) => [key, typeof value === 'number' ? value : -0.175]),
+      ) as typeof p.effects,
+    }));
+    return {
+      ...plan,
+      programmes,
+      params: {
+        ...(fixed as Plan['params']),
+        satisfiedStart: 400_000,
+        loyalStart: 100_000,
+        marketSize: 30_000_000,
+        paidAcquisitions: 40_000,
+      },
+    };
+  }
+
+  it('has a median close to the deterministic projection, month by month', () => {
+    const plan = certainLargePlan();
+    const projection = projectPlan(plan);
+    const { result } = simulate(plan, 200, 5);
+    // Hundreds of thousands of customers: binomial noise is about 1/sqrt(n) ≈ 0.2% of a flow,
+    // and the median of 200 trials is within a fraction of that; 1% leaves room for the small
+    // nonlinearity of saturation (E[f(X)] vs f(E[X])).
+    result.scenarios.forEach((scenario, s) => {
+      const rows = projection.scenarios[s].monthly;
+      rows.forEach((row, month) => {
+        expect(scenario.bands.customers.p50[month]).toBeCloseTo(row.active, -Math.log10(row.active * 0.01));
+        const relative = (a: number, b: number) => Math.abs(a - b) / Math.max(1, Math.abs(b));
+        expect(relative(scenario.bands.revenue.p50[month], row.revenue)).toBeLessThan(0.01);
+        expect(relative(scenario.bands.cumulativeProfit.p50[month], row.cumulativeProfit)).toBeLessThan(0.01);
+      });
+    });
+  });
+});
+
+describe('common random numbers', () => {
+  it('make the difference between scenarios much less noisy than independent streams', () => {
+    const plan = presetPlan('bench');
+    const difference = (chunk: ChunkResult) =>
+      Float64Array.from({ length: chunk.count }, (_, i) => chunk.npv[chunk.count + i] - chunk.npv[i]);
+    const shared = difference(simulate(plan, 2000, 11).chunk);
+    const independent = difference(simulate(plan, 2000, 11, false).chunk);
+    // With 2,000 trials each variance is estimated within ±7% (sd of s²/σ² ≈ sqrt(2/n) for a
+    // near-normal outcome); a ratio below 1/10 cannot come from noise.
+    expect(variance(shared) / variance(independent)).toBeLessThan(0.1);
+  });
+});
+
+describe('the quantile sketch behind the bands', () => {
+  it('stays within its stated error of the exact quantiles', () => {
+    const { chunk, result } = simulate(presetPlan('seed-example'), 3000, 9);
+    const metrics = ['customers', 'revenue', 'cumulativeProfit'] as const;
+    result.scenarios.forEach((scenario, s) => {
+      metrics.forEach((metric, m) => {
+        for (const month of [0, 11, 35, 59]) {
+          const sorted = bandValues(chunk, s, m, month);
+          (['p5', 'p25', 'p50', 'p75', 'p95'] as const).forEach((key, i) => {
+            const exact = quantileSorted(sorted, [0.05, 0.25, 0.5, 0.75, 0.95][i]);
+            const bound = QuantileSketch.errorBound(Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1])));
+            expect(Math.abs(scenario.bands[metric][key][month] - exact)).toBeLessThanOrEqual(bound);
+          });
+        }
+      });
+    });
+  });
+});
+
+describe('reproducibility', () => {
+  it('gives identical bytes for any chunk size, and other results for another seed', () => {
+    const plan = presetPlan('points-retailer');
+    const reference = JSON.stringify(runMonteCarlo(plan, 400, 3, { chunkSize: 400 }));
+    for (const chunkSize of [1, 33, 128]) {
+      expect(JSON.stringify(runMonteCarlo(plan, 400, 3, { chunkSize }))).toBe(reference);
+    }
+    expect(JSON.stringify(runMonteCarlo(plan, 400, 4))).not.toBe(reference);
+  });
+
+  it('lists a sensitivity row for every uncertain input that can move a scenario', () => {
+    const plan = presetPlan('seed-example');
+    const result = runMonteCarlo(plan, 500, 1);
+    const card = result.sensitivity.filter((row) => row.scenario === 'card').map((row) => row.input);
+    expect(card).toContain('params.loyalChurn');
+    expect(card).toContain('programmes.loyalty-card.effects.conversion');
+    // The card scenario does not run the club programme: its inputs cannot move it.
+    expect(card.some((input) => input.startsWith('programmes.members-club'))).toBe(false);
+    for (const row of result.sensitivity) {
+      expect(Math.abs(row.correlation)).toBeLessThanOrEqual(1);
+      expect(Number.isFinite(row.low) && Number.isFinite(row.high)).toBe(true);
+    }
+  });
+});
