@@ -61,10 +61,11 @@ export class PlanSession {
         this.planId = loaded.id;
         this.lastSavedAt = loaded.updatedAt;
         this.saveState = 'saved';
-      } else if (loaded) {
-        // The damaged record stays where it is; the preset opens under a new id.
-        this.restoreNotice = { kind: 'damaged', problems: loaded.problems };
+        return;
       }
+      // The damaged record stays where it is; the preset opens under a new id.
+      if (loaded) this.restoreNotice = { kind: 'damaged', problems: loaded.problems };
+      this.scheduleSave();
     } catch {
       this.saveState = 'unavailable';
     }

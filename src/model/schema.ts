@@ -119,7 +119,7 @@ export type MonteCarloSettings = v.InferOutput<typeof MonteCarloSettingsSchema>;
 
 const CurrencySchema = v.pipe(
   v.string(),
-  v.regex(/^[A-Z]{3}$/),
+  v.regex(/^[A-Z]{3}$/, 'unknownCurrency'),
   v.check((code) => {
     try {
       new Intl.NumberFormat('en', { style: 'currency', currency: code });

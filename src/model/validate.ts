@@ -98,7 +98,14 @@ export function parsePlan(input: unknown): PlanResult {
   const migrated = migratePlan(input);
   if (!migrated.ok) return migrated;
   const parsed = v.safeParse(PlanSchema, migrated.value);
-  if (!parsed.success) return { ok: false, problems: parsed.issues.map(toProblem) };
+  if (!parsed.success) {
+    const problems = parsed.issues.map(toProblem);
+    // One sentence per field and rule, even when two checks of a pipe say the same thing.
+    const unique = problems.filter(
+      (p, i) => problems.findIndex((q) => q.path === p.path && q.code === p.code) === i,
+    );
+    return { ok: false, problems: unique };
+  }
   const problems = crossCheck(parsed.output);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, plan: parsed.output };
 }

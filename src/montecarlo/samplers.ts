@@ -102,6 +102,8 @@ const POWER_BY_SQUARING_MAX_N = 2 ** 20;
 export function binomial(rng: Rng, n: number, p: number): number {
   if (n <= 0 || p <= 0) return 0;
   if (p >= 1) return n;
+  // NaN or infinite n, NaN p: no draw exists, and BTPE would never accept.
+  if (!(n < Infinity && p < 1)) return NaN;
   // Both algorithms need p <= 1/2: count the failures instead (1 - p is exact for p >= 1/2).
   return p > 0.5 ? n - binomialAtMostHalf(rng, n, 1 - p) : binomialAtMostHalf(rng, n, p);
 }
@@ -279,6 +281,7 @@ const POISSON_PTRS_MIN_MEAN = 10;
 /** Poisson(mean): a non-negative integer; 0 for mean <= 0. */
 export function poisson(rng: Rng, mean: number): number {
   if (mean <= 0) return 0;
+  if (!(mean < Infinity)) return NaN; // NaN or infinite: PTRS would never accept
   return mean < POISSON_PTRS_MIN_MEAN ? poissonInversion(rng, mean) : poissonPtrs(rng, mean);
 }
 

@@ -41,7 +41,7 @@ describe('parsePlan', () => {
     ['an inverted range', (p) => (p.params.conversion = { dist: 'range90', low: 0.3, high: 0.1 }), { path: 'params.conversion', code: 'lowNotBelowHigh' }],
     ['a range of a probability beyond 1', (p) => (p.params.conversion = { dist: 'range90', low: 0.3, high: 1.5 }), { path: 'params.conversion' }],
     ['an unknown distribution', (p) => (p.params.conversion = { dist: 'cauchy', x: 1 }), { path: 'params.conversion' }],
-    ['an unknown currency', (p) => (p.currency = 'XYZW'), { path: 'currency', code: 'regex' }],
+    ['an unknown currency', (p) => (p.currency = 'XYZW'), { path: 'currency', code: 'unknownCurrency' }],
     ['a horizon too long', (p) => (p.horizonMonths = 121), { path: 'horizonMonths', code: 'max_value' }],
     ['a horizon of zero', (p) => (p.horizonMonths = 0), { path: 'horizonMonths', code: 'min_value' }],
     ['no scenario', (p) => (p.scenarios = []), { path: 'scenarios', code: 'noScenario' }],

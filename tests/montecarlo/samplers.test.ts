@@ -519,6 +519,19 @@ describe('lognormal', () => {
   });
 });
 
+describe('inputs outside the domain', () => {
+  it('return NaN for NaN or infinite parameters instead of rejecting forever', () => {
+    const rng = new Rng(1, 0);
+    expect(binomial(rng, 10, NaN)).toBeNaN();
+    expect(binomial(rng, NaN, 0.3)).toBeNaN();
+    expect(binomial(rng, Infinity, 0.3)).toBeNaN();
+    expect(poisson(rng, NaN)).toBeNaN();
+    expect(poisson(rng, Infinity)).toBeNaN();
+    expect(gamma(rng, NaN)).toBeNaN();
+    expect(beta(rng, NaN, 1)).toBeNaN();
+  });
+});
+
 describe('samplers keep no state of their own', () => {
   it('draws depend only on the Rng: interleaving another generator changes nothing', () => {
     const drawAll = (rng: Rng, other: Rng | null) => {
