@@ -4,34 +4,63 @@
  * and tests can call it directly on the main thread.
  *
  * A plan is compiled once per run (`prepare`), not once per chunk: compiling resolves every
- * 90% range to a distribution, which costs more than a small chunk of trials.
+ * 90% range to a distribution, which costs more than a small chunk of trials. The worker keeps
+ * the run's band sketches itself, so the main thread never inserts band values: chunks return
+ * only per-trial outcomes, plus a copy of the worker's sketches when asked (`snapshot`), and
+ * `collect` returns them at the end.
  */
 import * as Comlink from 'comlink';
 import type { SimulationApi } from '../src/engine/pool';
 import type { Plan } from '../src/model/schema';
+import { BandSketches, sketchBuffers } from '../src/montecarlo/bands';
 import { simulateChunk, type ChunkOptions, type ChunkResult } from '../src/montecarlo/chunk';
 import { compilePlan, type CompiledPlan } from '../src/montecarlo/compile';
+import type { SketchData } from '../src/montecarlo/quantileSketch';
 
 export type { SimulationApi };
 
+interface Run {
+  compiled: CompiledPlan;
+  bands: BandSketches;
+  /** Band values of the chunk being simulated, reused by every chunk of the run. */
+  buffer: Float32Array;
+}
+
 export function createSimulationApi(): SimulationApi {
-  const runs = new Map<number, CompiledPlan>();
+  const runs = new Map<number, Run>();
+  const runOf = (runId: number) => {
+    const run = runs.get(runId);
+    if (!run) throw new Error(`run ${runId} was not prepared in this worker`);
+    return run;
+  };
+  const transferSketches = (data: SketchData[]) => Comlink.transfer(data, sketchBuffers(data));
   return {
     prepare(runId: number, plan: Plan): void {
-      if (!runs.has(runId)) runs.set(runId, compilePlan(plan));
+      if (runs.has(runId)) return;
+      const compiled = compilePlan(plan);
+      runs.set(runId, {
+        compiled,
+        bands: new BandSketches(compiled.scenarioCount, compiled.horizon),
+        buffer: new Float32Array(0),
+      });
     },
-    runChunk(runId: number, seed: number, start: number, count: number, options?: ChunkOptions): ChunkResult {
-      const compiled = runs.get(runId);
-      if (!compiled) throw new Error(`run ${runId} was not prepared in this worker`);
-      const result = simulateChunk(compiled, seed, start, count, options);
+    runChunk(runId, seed, start, count, options?: ChunkOptions, snapshot = false): ChunkResult {
+      const run = runOf(runId);
+      const needed = run.bands.sketches.length * count;
+      if (run.buffer.length < needed) run.buffer = new Float32Array(needed);
+      const result = simulateChunk(run.compiled, seed, start, count, run.bands.sketches, options, run.buffer);
+      if (snapshot) result.sketches = run.bands.toData();
       // Moved, not copied: the worker never touches these arrays again.
       return Comlink.transfer(result, [
-        result.bands.buffer,
         result.npv.buffer,
         result.programmeCostPv.buffer,
         result.payback.buffer,
         result.draws.buffer,
+        ...(result.sketches ? sketchBuffers(result.sketches) : []),
       ]);
+    },
+    collect(runId: number): SketchData[] {
+      return transferSketches(runOf(runId).bands.toData());
     },
     release(runId: number): void {
       runs.delete(runId);

@@ -46,7 +46,7 @@ async function buildWorker(entry: string): Promise<string> {
     // Prefer packages' ES modules (comlink's main field is a UMD build).
     mainFields: ['module', 'main'],
     minify: false,
-    sourcemap: 'inline',
+    sourcemap: false,
     write: false,
     logLevel: 'silent',
   });

@@ -14,8 +14,10 @@
 import type { Remote } from 'comlink';
 import type { Plan } from '../model/schema';
 import { Aggregator, type MonteCarloResult } from '../montecarlo/aggregate';
+import { BandSketches } from '../montecarlo/bands';
 import type { ChunkOptions, ChunkResult } from '../montecarlo/chunk';
 import { compilePlan, type CompiledPlan } from '../montecarlo/compile';
+import type { SketchData } from '../montecarlo/quantileSketch';
 import { defaultChunkSize, planChunks, type Chunk } from '../montecarlo/run';
 
 /**
@@ -25,7 +27,13 @@ import { defaultChunkSize, planChunks, type Chunk } from '../montecarlo/run';
 export interface SimulationApi {
   /** Compiles the plan for a run; later calls with the same runId do nothing. */
   prepare(runId: number, plan: Plan): void;
-  runChunk(runId: number, seed: number, start: number, count: number, options?: ChunkOptions): ChunkResult;
+  /**
+   * Simulates trials start..start+count−1. Their band values go into the worker's own sketches;
+   * with `snapshot`, the result carries a copy of those sketches (all the run's chunks so far).
+   */
+  runChunk(runId: number, seed: number, start: number, count: number, options?: ChunkOptions, snapshot?: boolean): ChunkResult;
+  /** The worker's band sketches for the run (every chunk it simulated). */
+  collect(runId: number): SketchData[];
   /** Forgets the run's compiled plan. */
   release(runId: number): void;
 }
@@ -187,6 +195,14 @@ class Inbox {
   }
 }
 
+/** The chunks of a run as its workers share them out, and what they send back. */
+interface WorkShare {
+  next: number;
+  inbox: Inbox;
+  snapshots: (SketchData[] | null)[];
+  wantSnapshot: boolean[];
+}
+
 interface RunSetup {
   plan: Plan;
   compiled: CompiledPlan;
@@ -278,50 +294,72 @@ export class SimulationPool {
     return { plan, compiled, trials, seed, chunks: planChunks(trials, chunkSize), chunkOptions };
   }
 
-  /** Hands chunks to free workers in trial order and feeds their results to the Aggregator. */
+  /**
+   * Hands chunks to free workers in trial order and feeds their per-trial outcomes to the
+   * Aggregator; the band sketches stay in the workers until the end (or a partial result).
+   */
   private async schedule(control: RunControl, setup: RunSetup, options: RunOptions): Promise<MonteCarloResult> {
-    const { trials, chunks } = setup;
-    const aggregator = new Aggregator(setup.compiled, trials, setup.seed);
+    const { trials, chunks, compiled } = setup;
+    const aggregator = new Aggregator(compiled, trials, setup.seed);
     control.usedWorkers = true;
     const workers = this.acquire(Math.min(this.size, chunks.length));
-    const inbox = new Inbox();
-    let next = 0;
-    const takeChunk = () => (next < chunks.length ? chunks[next++] : null);
-    for (const worker of workers) {
-      this.feed(worker, control, setup, takeChunk, inbox).catch((error: unknown) =>
+    const share: WorkShare = {
+      next: 0,
+      inbox: new Inbox(),
+      // Each worker's latest copy of its sketches; the first chunk of each brings one.
+      snapshots: workers.map(() => null),
+      wantSnapshot: workers.map(() => options.onPartial !== undefined),
+    };
+    workers.forEach((worker, index) => {
+      this.feed(worker, index, control, setup, share).catch((error: unknown) =>
         this.stopRun(control, error instanceof Error ? error : new Error(String(error))),
       );
-    }
+    });
 
+    const bandsOf = (snapshots: (SketchData[] | null)[]) => {
+      const merged = new BandSketches(compiled.scenarioCount, compiled.horizon);
+      for (const data of snapshots) if (data) merged.merge(BandSketches.fromData(data, compiled.scenarioCount, compiled.horizon));
+      return merged;
+    };
     const interval = options.partialIntervalMs ?? DEFAULT_PARTIAL_INTERVAL_MS;
     let lastPartial = performance.now();
     while (aggregator.done < trials) {
-      aggregator.add(await control.race(inbox.take()));
+      aggregator.add(await control.race(share.inbox.take()));
       options.onProgress?.(aggregator.done, trials);
+      if (!options.onPartial || aggregator.done >= trials) continue;
       // Partial results only when no chunk is waiting, so they never hold back the run.
-      const partialDue = performance.now() - lastPartial >= interval;
-      if (options.onPartial && partialDue && inbox.size === 0 && aggregator.done < trials) {
-        const partial = await this.drive(control, aggregator.steps({ sensitivity: false }));
-        options.onPartial(partial);
+      if (performance.now() - lastPartial >= interval && share.inbox.size === 0 && share.snapshots.some(Boolean)) {
+        aggregator.setBands(bandsOf(share.snapshots));
+        options.onPartial(await this.drive(control, aggregator.steps({ sensitivity: false })));
         lastPartial = performance.now();
+        share.wantSnapshot.fill(true);
       }
     }
+    const final = await Promise.all(
+      workers.map((worker) =>
+        this.call(worker, control, 'crashed', 'collecting its bands', () => worker.handle.api.collect(control.id)),
+      ),
+    );
+    aggregator.setBands(bandsOf(final));
     return this.drive(control, aggregator.steps({ sensitivity: options.sensitivity ?? true }));
   }
 
   /** One worker's share of a run: prepare, then chunk after chunk until none is left. */
-  private async feed(worker: PooledWorker, control: RunControl, setup: RunSetup, takeChunk: () => Chunk | null, inbox: Inbox): Promise<void> {
+  private async feed(worker: PooledWorker, index: number, control: RunControl, setup: RunSetup, share: WorkShare): Promise<void> {
     await this.call(worker, control, 'invalid', 'compiling the plan', () => worker.handle.api.prepare(control.id, setup.plan));
     worker.preparedRun = control.id;
-    for (let chunk = takeChunk(); chunk && !control.over; chunk = takeChunk()) {
-      const { start, count } = chunk;
+    while (share.next < setup.chunks.length && !control.over) {
+      const { start, count } = setup.chunks[share.next++];
+      const snapshot = share.wantSnapshot[index];
+      share.wantSnapshot[index] = false;
       const result = await this.call(worker, control, 'crashed', `trials ${start}–${start + count - 1}`, () =>
-        worker.handle.api.runChunk(control.id, setup.seed, start, count, setup.chunkOptions),
+        worker.handle.api.runChunk(control.id, setup.seed, start, count, setup.chunkOptions, snapshot),
       );
       if (result.start !== start || result.count !== count) {
         throw new EngineError('crashed', `a worker answered trials ${result.start}+${result.count} for ${start}+${count}`);
       }
-      inbox.push(result);
+      if (result.sketches) share.snapshots[index] = result.sketches;
+      share.inbox.push(result);
     }
   }
 

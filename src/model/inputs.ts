@@ -184,7 +184,7 @@ export function evaluateScenario(
     binding.churnEntry === 'annualRetention' ? monthlyChurnFromAnnualRetention(param(key)) : param(key);
   const spend = (purchases: PlanParamKey, ticket: PlanParamKey) =>
     (binding.spendEntry === 'purchasesAndTicket' ? param(purchases) : 1) * param(ticket);
-  const target = out ?? ({ programmes: [] as ProgrammeInputs[] } as ScenarioInputs);
+  const target = out ?? createScenarioInputs();
   target.horizonMonths = binding.horizonMonths;
   target.satisfiedStart = param('satisfiedStart');
   target.loyalStart = param('loyalStart');
@@ -213,14 +213,41 @@ export function evaluateScenario(
       redemptionDelayMonths: b.programme.redemptionDelayMonths,
       target: b.programme.enrolment.target,
       enrolmentShare: 0,
-      costs: {} as Record<CostKey, number>,
-      effects: {} as Record<EffectKey, number>,
+      costs: fill(COST_KEYS, b.costs, values, {} as Record<CostKey, number>),
+      effects: fill(EFFECT_KEYS, b.effects, values, {} as Record<EffectKey, number>),
     });
     p.enrolmentShare = values[b.enrolmentShare];
     fill(COST_KEYS, b.costs, values, p.costs);
     fill(EFFECT_KEYS, b.effects, values, p.effects);
   });
   return target;
+}
+
+/** Every field in one order, so that all inputs objects share one shape (the JIT likes that). */
+function createScenarioInputs(): ScenarioInputs {
+  return {
+    horizonMonths: 0,
+    satisfiedStart: 0,
+    loyalStart: 0,
+    marketSize: 0,
+    satisfiedChurn: 0,
+    loyalChurn: 0,
+    controllableShare: 0,
+    conversion: 0,
+    decay: 0,
+    satisfiedSpend: 0,
+    loyalSpend: 0,
+    grossMargin: 0,
+    costToServe: 0,
+    loyalRecommendations: 0,
+    satisfiedRecommendations: 0,
+    recommendationConversion: 0,
+    referredLoyalShare: 0,
+    paidAcquisitions: 0,
+    acquisitionCost: 0,
+    monthlyDiscountRate: 0,
+    programmes: [],
+  };
 }
 
 /** The numbers one scenario runs on, each input valued by `valueOf`. */

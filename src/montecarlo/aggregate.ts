@@ -7,25 +7,18 @@
  * `steps()` computes the result in small steps (a generator), so that a browser can yield to
  * the page between them; Node callers just run it to the end with `complete()`.
  */
+import { BandSketches, type Band } from './bands';
 import type { CompiledPlan } from './compile';
 import { BAND_METRICS, type BandMetric, type ChunkResult } from './chunk';
-import { QuantileSketch } from './quantileSketch';
 import {
   describe,
-  QUANTILE_PROBABILITIES,
   rankCorrelation,
   shareAboveZero,
   tailMeans,
   type OutcomeStats,
 } from './statistics';
 
-export interface Band {
-  p5: number[];
-  p25: number[];
-  p50: number[];
-  p75: number[];
-  p95: number[];
-}
+export type { Band };
 
 export interface ScenarioOutcome {
   id: string;
@@ -65,7 +58,8 @@ export interface MonteCarloResult {
 }
 
 export class Aggregator {
-  private readonly sketches: QuantileSketch[];
+  /** The bands' sketches; an in-process run passes them to simulateChunk as its sinks. */
+  bands: BandSketches;
   private readonly npv: Float64Array;
   private readonly costPv: Float64Array;
   private readonly payback: Float64Array;
@@ -78,7 +72,7 @@ export class Aggregator {
     private readonly seed: number,
   ) {
     const { scenarioCount, horizon, uncertain } = compiled;
-    this.sketches = Array.from({ length: scenarioCount * BAND_METRICS.length * horizon }, () => new QuantileSketch());
+    this.bands = new BandSketches(scenarioCount, horizon);
     this.npv = new Float64Array(scenarioCount * trials).fill(NaN);
     this.costPv = new Float64Array(scenarioCount * trials).fill(NaN);
     this.payback = new Float64Array(scenarioCount * trials).fill(NaN);
@@ -89,12 +83,10 @@ export class Aggregator {
     return this.received;
   }
 
+  /** Adds a chunk's per-trial outcomes (its bands went to sinks while it ran). */
   add(chunk: ChunkResult): void {
     const { start, count } = chunk;
     const { scenarioCount, uncertain } = this.compiled;
-    for (let sketch = 0; sketch < this.sketches.length; sketch++) {
-      this.sketches[sketch].addMany(chunk.bands, sketch * count, (sketch + 1) * count);
-    }
     for (let s = 0; s < scenarioCount; s++) {
       this.npv.set(chunk.npv.subarray(s * count, (s + 1) * count), s * this.trials + start);
       this.costPv.set(chunk.programmeCostPv.subarray(s * count, (s + 1) * count), s * this.trials + start);
@@ -104,19 +96,9 @@ export class Aggregator {
     this.received += count;
   }
 
-  private band(scenario: number, metric: number): Band {
-    const { horizon } = this.compiled;
-    const band: Band = { p5: [], p25: [], p50: [], p75: [], p95: [] };
-    for (let month = 0; month < horizon; month++) {
-      const sketch = this.sketches[(scenario * BAND_METRICS.length + metric) * horizon + month];
-      const [p5, p25, p50, p75, p95] = sketch.quantiles(QUANTILE_PROBABILITIES);
-      band.p5.push(p5);
-      band.p25.push(p25);
-      band.p50.push(p50);
-      band.p75.push(p75);
-      band.p95.push(p95);
-    }
-    return band;
+  /** Replaces the bands by sketches built elsewhere (the merged sketches of the workers). */
+  setBands(bands: BandSketches): void {
+    this.bands = bands;
   }
 
   private slice(values: Float64Array, scenario: number): Float64Array {
@@ -145,7 +127,7 @@ export class Aggregator {
     const scenarios: ScenarioOutcome[] = [];
     const incrementals: Float64Array[] = [];
     for (let s = 0; s < scenarioCount; s++) {
-      const bands = Object.fromEntries(BAND_METRICS.map((metric, m) => [metric, this.band(s, m)])) as Record<
+      const bands = Object.fromEntries(BAND_METRICS.map((metric) => [metric, this.bands.band(s, metric)])) as Record<
         BandMetric,
         Band
       >;

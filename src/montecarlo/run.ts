@@ -38,7 +38,7 @@ export function runMonteCarlo(plan: Plan, trials: number, seed: number, options:
   const compiled = compilePlan(plan);
   const aggregator = new Aggregator(compiled, trials, seed);
   for (const { start, count } of planChunks(trials, options.chunkSize ?? defaultChunkSize(trials, 1))) {
-    aggregator.add(simulateChunk(compiled, seed, start, count, options));
+    aggregator.add(simulateChunk(compiled, seed, start, count, aggregator.bands.sketches, options));
   }
   return aggregator.complete();
 }

@@ -3,12 +3,14 @@
  * those of the deterministic projection (src/model/projection.ts), drawn exactly:
  *   - churn and moves compete as one multinomial: churned ~ Bin(S, c), then moved ~
  *     Bin(S − churned, u / (1 − c)), which is exactly Multinomial(S; c, u, 1 − c − u);
- *   - customers won by word of mouth ~ Poisson(recommendations × conversion × Q/M): by
- *     Poisson thinning this is exactly the number of successes among Poisson(recommendations)
- *     recommendations each converting with probability conversion × Q/M, so the count of
- *     recommendations themselves need not be drawn (fewer draws, same distribution);
- *     referred customers who start loyal ~ Bin(referred, φ); paid acquisitions ~ Poisson(A);
- *     nobody is won twice (both capped by the prospects left).
+ *   - customers won by word of mouth: each of Poisson(recommendations) recommendations wins a
+ *     prospect with probability conversion × Q/M, and a winner starts loyal with probability φ.
+ *     By Poisson thinning and splitting, the loyal and the satisfied winners are exactly two
+ *     independent Poissons of means λφ and λ(1 − φ), λ = recommendations × conversion × Q/M:
+ *     two cheap draws instead of a large Poisson and two binomials, same distribution.
+ *     Nobody is won twice: when more are won than prospects remain, a random `prospects` of
+ *     them are kept, of whom Bin(prospects, φ) are loyal (each kept winner is still loyal with
+ *     probability φ, independently). Paid acquisitions ~ Poisson(A), capped the same way.
  * The split of churn into controllable and uncontrollable is not drawn: no Monte Carlo output
  * uses it (the projection reports its expected value), and leaving it out changes no other draw's
  * distribution.
@@ -78,7 +80,8 @@ function leversSettleMonth(inputs: ScenarioInputs): number {
  * Simulates one scenario. Writes customers, revenue and cumulative profit of month t (0-based)
  * to out[offset + m·metricStride + t·monthStride] for metric m = 0, 1, 2, the cumulative profit
  * to scratch.cumulative, and the NPV and discounted programme cost to scratch.npv and
- * scratch.programmeCostPv.
+ * scratch.programmeCostPv. (Writing to one array and folding it into the sketches afterwards,
+ * one sketch at a time, measured faster than adding each value to its sketch here.)
  */
 export function simulateScenario(
   inputs: ScenarioInputs,
@@ -130,10 +133,14 @@ export function simulateScenario(
     const downgraded = binomial(rng, loyal - churnedLoyal, downGivenStay);
 
     const recommendations = levers.loyalRecommendations * loyal + levers.satisfiedRecommendations * satisfied;
-    let referred = poisson(rng, recommendations * conversionRate * prospects);
-    if (referred > prospects) referred = prospects;
+    const referralMean = recommendations * conversionRate * prospects;
+    let referredLoyal = poisson(rng, referralMean * referredLoyalShare);
+    let referred = referredLoyal + poisson(rng, referralMean * (1 - referredLoyalShare));
+    if (referred > prospects) {
+      referred = prospects;
+      referredLoyal = binomial(rng, prospects, referredLoyalShare);
+    }
     prospects -= referred;
-    const referredLoyal = binomial(rng, referred, referredLoyalShare);
     let paid = poisson(rng, paidMean);
     if (paid > prospects) paid = prospects;
     prospects -= paid;

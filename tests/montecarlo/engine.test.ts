@@ -9,7 +9,7 @@ import { presetPlan } from '../../src/model/presets';
 import { projectPlan } from '../../src/model/projection';
 import type { Plan } from '../../src/model/schema';
 import { Aggregator } from '../../src/montecarlo/aggregate';
-import { simulateChunk, type ChunkResult } from '../../src/montecarlo/chunk';
+import { BAND_METRICS, simulateChunk, type BandSink, type ChunkResult } from '../../src/montecarlo/chunk';
 import { compilePlan } from '../../src/montecarlo/compile';
 import { QuantileSketch } from '../../src/montecarlo/quantileSketch';
 import { runMonteCarlo } from '../../src/montecarlo/run';
@@ -18,19 +18,31 @@ import cref from '../fixtures/cref-bench-100000.json';
 
 const MONTHS = 60;
 
-/** Runs `trials` trials in one chunk, returning the raw chunk and the aggregated result. */
-function simulate(plan: Plan, trials: number, seed: number, commonRandomNumbers = true) {
-  const compiled = compilePlan(plan);
-  const chunk = simulateChunk(compiled, seed, 0, trials, { commonRandomNumbers });
-  const aggregator = new Aggregator(compiled, trials, seed);
-  aggregator.add(chunk);
-  return { chunk, result: aggregator.complete({ sensitivity: false }) };
+/** A sink that keeps every value, to compare the sketches with exact quantiles. */
+class Recorder implements BandSink {
+  readonly values: number[] = [];
+  addMany(values: ArrayLike<number>, start: number, end: number): void {
+    for (let i = start; i < end; i++) this.values.push(values[i]);
+  }
 }
 
-/** Values of one (scenario, metric, month) band across the chunk's trials, ascending. */
-function bandValues(chunk: ChunkResult, scenario: number, metric: number, month: number): Float64Array {
-  const offset = ((scenario * 3 + metric) * MONTHS + month) * chunk.count;
-  return Float64Array.from(chunk.bands.subarray(offset, offset + chunk.count)).sort();
+/**
+ * Runs `trials` trials in one chunk, twice from the same seed: once into the aggregator's
+ * sketches, once into recorders that keep the raw monthly values (identical trials).
+ */
+function simulate(plan: Plan, trials: number, seed: number, commonRandomNumbers = true) {
+  const compiled = compilePlan(plan);
+  const aggregator = new Aggregator(compiled, trials, seed);
+  const chunk = simulateChunk(compiled, seed, 0, trials, aggregator.bands.sketches, { commonRandomNumbers });
+  aggregator.add(chunk);
+  const recorders = Array.from({ length: compiled.scenarioCount * BAND_METRICS.length * MONTHS }, () => new Recorder());
+  simulateChunk(compiled, seed, 0, trials, recorders, { commonRandomNumbers });
+  return { chunk, recorders, result: aggregator.complete({ sensitivity: false }) };
+}
+
+/** Values of one (scenario, metric, month) band across the trials, ascending. */
+function bandValues(recorders: Recorder[], scenario: number, metric: number, month: number): Float64Array {
+  return Float64Array.from(recorders[(scenario * BAND_METRICS.length + metric) * MONTHS + month].values).sort();
 }
 
 function variance(values: ArrayLike<number>): number {
@@ -43,7 +55,7 @@ function variance(values: ArrayLike<number>): number {
 
 describe('agreement with the C yardstick (shared/bench/cref.c, 100,000 trials)', () => {
   const trials = 10_000;
-  const { chunk, result } = simulate(presetPlan('bench'), trials, 42);
+  const { recorders, result } = simulate(presetPlan('bench'), trials, 42);
   const [baseline, programme] = result.scenarios;
 
   it('mean NPV of the baseline and mean incremental NPV within Monte Carlo error', () => {
@@ -62,7 +74,7 @@ describe('agreement with the C yardstick (shared/bench/cref.c, 100,000 trials)',
     // Distribution-free: C's p-quantile must lie between our quantiles at p ± δ, where
     // δ = 4·sqrt(p(1−p)/n) bounds the sampling error of the empirical CDF at n = 10,000
     // (C's own error, ten times smaller in variance, is covered by the same margin).
-    const sorted = bandValues(chunk, scenario, 2, MONTHS - 1);
+    const sorted = bandValues(recorders, scenario, 2, MONTHS - 1);
     cref.cumProfitM60[name].forEach((value, i) => {
       const p = [0.05, 0.5, 0.95][i];
       const delta = 4 * Math.sqrt((p * (1 - p)) / trials);
@@ -134,12 +146,12 @@ describe('common random numbers', () => {
 
 describe('the quantile sketch behind the bands', () => {
   it('stays within its stated error of the exact quantiles', () => {
-    const { chunk, result } = simulate(presetPlan('seed-example'), 3000, 9);
+    const { recorders, result } = simulate(presetPlan('seed-example'), 3000, 9);
     const metrics = ['customers', 'revenue', 'cumulativeProfit'] as const;
     result.scenarios.forEach((scenario, s) => {
       metrics.forEach((metric, m) => {
         for (const month of [0, 11, 35, 59]) {
-          const sorted = bandValues(chunk, s, m, month);
+          const sorted = bandValues(recorders, s, m, month);
           (['p5', 'p25', 'p50', 'p75', 'p95'] as const).forEach((key, i) => {
             const exact = quantileSorted(sorted, [0.05, 0.25, 0.5, 0.75, 0.95][i]);
             const bound = QuantileSketch.errorBound(Math.max(Math.abs(sorted[0]), Math.abs(sorted[sorted.length - 1])));

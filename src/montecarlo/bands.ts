@@ -1,0 +1,63 @@
+/**
+ * Per-month bands of every scenario and metric: one quantile sketch per (scenario, metric,
+ * month). A worker keeps one set for all its chunks and sends a copy when asked; the sets of
+ * all workers merge exactly (integer counts), so the bands do not depend on which worker ran
+ * which trials.
+ */
+import { BAND_METRICS, type BandMetric } from './chunk';
+import { QuantileSketch, type SketchData } from './quantileSketch';
+import { QUANTILE_PROBABILITIES } from './statistics';
+
+export interface Band {
+  p5: number[];
+  p25: number[];
+  p50: number[];
+  p75: number[];
+  p95: number[];
+}
+
+export class BandSketches {
+  readonly sketches: QuantileSketch[];
+
+  constructor(
+    readonly scenarioCount: number,
+    readonly horizon: number,
+    sketches?: QuantileSketch[],
+  ) {
+    this.sketches =
+      sketches ?? Array.from({ length: scenarioCount * BAND_METRICS.length * horizon }, () => new QuantileSketch());
+  }
+
+  merge(other: BandSketches): void {
+    for (let i = 0; i < this.sketches.length; i++) this.sketches[i].merge(other.sketches[i]);
+  }
+
+  /** A copy that can cross to another thread (transfer `buffers()` of it). */
+  toData(): SketchData[] {
+    return this.sketches.map((sketch) => sketch.toJSON());
+  }
+
+  static fromData(data: SketchData[], scenarioCount: number, horizon: number): BandSketches {
+    return new BandSketches(scenarioCount, horizon, data.map((d) => QuantileSketch.fromJSON(d)));
+  }
+
+  band(scenario: number, metric: BandMetric): Band {
+    const m = BAND_METRICS.indexOf(metric);
+    const band: Band = { p5: [], p25: [], p50: [], p75: [], p95: [] };
+    for (let month = 0; month < this.horizon; month++) {
+      const sketch = this.sketches[(scenario * BAND_METRICS.length + m) * this.horizon + month];
+      const [p5, p25, p50, p75, p95] = sketch.quantiles(QUANTILE_PROBABILITIES);
+      band.p5.push(p5);
+      band.p25.push(p25);
+      band.p50.push(p50);
+      band.p75.push(p75);
+      band.p95.push(p95);
+    }
+    return band;
+  }
+}
+
+/** The buffers of sketch data, for a transfer list. */
+export function sketchBuffers(data: SketchData[]): ArrayBuffer[] {
+  return data.map((d) => d.counts.buffer as ArrayBuffer);
+}
