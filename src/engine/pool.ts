@@ -317,8 +317,9 @@ export class SimulationPool {
     });
 
     const bandsOf = (snapshots: (SketchData[] | null)[]) => {
-      const merged = new BandSketches(compiled.scenarioCount, compiled.horizon);
-      for (const data of snapshots) if (data) merged.merge(BandSketches.fromData(data, compiled.scenarioCount, compiled.horizon));
+      const sets = snapshots.flatMap((data) => (data ? [BandSketches.fromData(data, compiled.scenarioCount, compiled.horizon)] : []));
+      const merged = sets[0] ?? new BandSketches(compiled.scenarioCount, compiled.horizon);
+      for (const set of sets.slice(1)) merged.merge(set);
       return merged;
     };
     const interval = options.partialIntervalMs ?? DEFAULT_PARTIAL_INTERVAL_MS;
