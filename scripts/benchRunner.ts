@@ -16,7 +16,7 @@ const start = performance.now();
 const pool = createNodePool({ size: workers, workerFile });
 let result;
 try {
-  result = await pool.run(plan, trials, plan.monteCarlo.seed, { sensitivity: false });
+  result = await pool.run(plan, trials, plan.monteCarlo.seed, { sensitivity: false, schedule: 'throughput' });
 } finally {
   pool.dispose();
 }

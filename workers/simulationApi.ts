@@ -12,8 +12,8 @@
 import * as Comlink from 'comlink';
 import type { SimulationApi } from '../src/engine/pool';
 import type { Plan } from '../src/model/schema';
-import { BandSketches, sketchBuffers } from '../src/montecarlo/bands';
-import { simulateChunk, type ChunkOptions, type ChunkResult } from '../src/montecarlo/chunk';
+import { BandBuffer, BandSketches, sketchBuffers } from '../src/montecarlo/bands';
+import { simulateChunk, TrialRunner, type ChunkOptions, type ChunkResult } from '../src/montecarlo/chunk';
 import { compilePlan, type CompiledPlan } from '../src/montecarlo/compile';
 import type { SketchData } from '../src/montecarlo/quantileSketch';
 
@@ -22,8 +22,10 @@ export type { SimulationApi };
 interface Run {
   compiled: CompiledPlan;
   bands: BandSketches;
-  /** Band values of the chunk being simulated, reused by every chunk of the run. */
-  buffer: Float32Array;
+  /** Band values of recent chunks on their way into `bands`. */
+  buffer: BandBuffer;
+  /** One runner for all the run's chunks (a run has one seed and one set of options). */
+  runner: TrialRunner | null;
 }
 
 export function createSimulationApi(): SimulationApi {
@@ -38,18 +40,17 @@ export function createSimulationApi(): SimulationApi {
     prepare(runId: number, plan: Plan): void {
       if (runs.has(runId)) return;
       const compiled = compilePlan(plan);
-      runs.set(runId, {
-        compiled,
-        bands: new BandSketches(compiled.scenarioCount, compiled.horizon),
-        buffer: new Float32Array(0),
-      });
+      const bands = new BandSketches(compiled.scenarioCount, compiled.horizon);
+      runs.set(runId, { compiled, bands, buffer: new BandBuffer(bands.sketches), runner: null });
     },
     runChunk(runId, seed, start, count, options?: ChunkOptions, snapshot = false): ChunkResult {
       const run = runOf(runId);
-      const needed = run.bands.sketches.length * count;
-      if (run.buffer.length < needed) run.buffer = new Float32Array(needed);
-      const result = simulateChunk(run.compiled, seed, start, count, run.bands.sketches, options, run.buffer);
-      if (snapshot) result.sketches = run.bands.toData();
+      run.runner ??= new TrialRunner(run.compiled, seed, options);
+      const result = simulateChunk(run.runner, start, count, run.buffer);
+      if (snapshot) {
+        run.buffer.flush();
+        result.sketches = run.bands.toData();
+      }
       // Moved, not copied: the worker never touches these arrays again.
       return Comlink.transfer(result, [
         result.npv.buffer,
@@ -60,7 +61,9 @@ export function createSimulationApi(): SimulationApi {
       ]);
     },
     collect(runId: number): SketchData[] {
-      return transferSketches(runOf(runId).bands.toData());
+      const run = runOf(runId);
+      run.buffer.flush();
+      return transferSketches(run.bands.toData());
     },
     release(runId: number): void {
       runs.delete(runId);

@@ -25,6 +25,8 @@ export async function runInWorkers(plan: Plan, options: NodeRunOptions): Promise
     return await pool.run(plan, options.trials, options.seed, {
       sensitivity: options.sensitivity,
       onProgress: options.onProgress,
+      // Nobody watches partial results from the command line; a progress line needs chunks.
+      schedule: options.onProgress ? 'interactive' : 'throughput',
     });
   } finally {
     pool.dispose();

@@ -18,7 +18,7 @@ import { BandSketches } from '../montecarlo/bands';
 import type { ChunkOptions, ChunkResult } from '../montecarlo/chunk';
 import { compilePlan, type CompiledPlan } from '../montecarlo/compile';
 import type { SketchData } from '../montecarlo/quantileSketch';
-import { defaultChunkSize, planChunks, type Chunk } from '../montecarlo/run';
+import { planChunks, planGuidedChunks, type Chunk } from '../montecarlo/run';
 
 /**
  * What the pool needs from a worker; workers/simulationApi.ts implements it. It lives here, on
@@ -71,8 +71,14 @@ export interface PoolOptions {
 }
 
 export interface RunOptions extends ChunkOptions {
-  /** Trials per chunk; by default about eight chunks per worker (see defaultChunkSize). */
+  /** Trials per chunk; by default chosen by `schedule`. */
   chunkSize?: number;
+  /**
+   * 'interactive' (default): chunks shrinking towards the end, several per worker, for steady
+   * progress and partial results. 'throughput': one share of the trials per worker, for runs
+   * nobody watches (CLI, bench): measured about 10% faster on two cores than many chunks.
+   */
+  schedule?: 'interactive' | 'throughput';
   signal?: AbortSignal;
   /** After every chunk: trials done so far, and the total. */
   onProgress?: (done: number, total: number) => void;
@@ -95,6 +101,8 @@ export function defaultPoolSize(hardwareConcurrency: number): number {
 }
 
 const DEFAULT_CHUNK_TIMEOUT_MS = 60_000;
+/** Largest chunk of an interactive run: a chunk brings progress and partial results. */
+const MAX_GUIDED_CHUNK = 2500;
 const DEFAULT_PARTIAL_INTERVAL_MS = 250;
 const setTimeoutYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -281,7 +289,8 @@ export class SimulationPool {
   private setUp(plan: Plan, trials: number, seed: number, options: RunOptions): RunSetup {
     if (!Number.isInteger(trials) || trials < 1) throw new EngineError('invalid', `trials must be a positive integer, got ${trials}`);
     if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new EngineError('invalid', `seed must be an integer in [0, 2^32), got ${seed}`);
-    const chunkSize = options.chunkSize ?? defaultChunkSize(trials, this.size);
+    const schedule = options.chunkSize === undefined ? (options.schedule ?? 'interactive') : 'fixed';
+    const chunkSize = options.chunkSize ?? (schedule === 'throughput' ? Math.ceil(trials / this.size) : MAX_GUIDED_CHUNK);
     if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new EngineError('invalid', `chunkSize must be a positive integer, got ${chunkSize}`);
     let compiled: CompiledPlan;
     try {
@@ -291,7 +300,8 @@ export class SimulationPool {
     }
     // Only what the worker needs crosses the thread boundary (callbacks cannot be cloned).
     const chunkOptions = options.commonRandomNumbers === undefined ? undefined : { commonRandomNumbers: options.commonRandomNumbers };
-    return { plan, compiled, trials, seed, chunks: planChunks(trials, chunkSize), chunkOptions };
+    const chunks = schedule === 'interactive' ? planGuidedChunks(trials, chunkSize, this.size) : planChunks(trials, chunkSize);
+    return { plan, compiled, trials, seed, chunks, chunkOptions };
   }
 
   /**
@@ -317,9 +327,8 @@ export class SimulationPool {
     });
 
     const bandsOf = (snapshots: (SketchData[] | null)[]) => {
-      const sets = snapshots.flatMap((data) => (data ? [BandSketches.fromData(data, compiled.scenarioCount, compiled.horizon)] : []));
-      const merged = sets[0] ?? new BandSketches(compiled.scenarioCount, compiled.horizon);
-      for (const set of sets.slice(1)) merged.merge(set);
+      const merged = new BandSketches(compiled.scenarioCount, compiled.horizon);
+      for (const data of snapshots) if (data) merged.mergeData(data);
       return merged;
     };
     const interval = options.partialIntervalMs ?? DEFAULT_PARTIAL_INTERVAL_MS;

@@ -4,7 +4,7 @@
  * all workers merge exactly (integer counts), so the bands do not depend on which worker ran
  * which trials.
  */
-import { BAND_METRICS, type BandMetric } from './chunk';
+import { BAND_METRICS, type BandMetric, type BandSink } from './chunk';
 import { QuantileSketch, type SketchData } from './quantileSketch';
 import { QUANTILE_PROBABILITIES } from './statistics';
 
@@ -30,6 +30,11 @@ export class BandSketches {
 
   merge(other: BandSketches): void {
     for (let i = 0; i < this.sketches.length; i++) this.sketches[i].merge(other.sketches[i]);
+  }
+
+  /** Merges a copy sent by a worker (see toData). */
+  mergeData(data: SketchData[]): void {
+    for (let i = 0; i < this.sketches.length; i++) this.sketches[i].mergeData(data[i]);
   }
 
   /** A copy that can cross to another thread (transfer `buffers()` of it). */
@@ -60,4 +65,41 @@ export class BandSketches {
 /** The buffers of sketch data, for a transfer list. */
 export function sketchBuffers(data: SketchData[]): ArrayBuffer[] {
   return data.map((d) => d.counts.buffer as ArrayBuffer);
+}
+
+/** Trials whose band values a buffer holds before it folds them into the sketches. */
+const DEFAULT_CAPACITY = 2500;
+
+/**
+ * Band values of recent trials, [sink][trial], folded into the sinks a few thousand trials at a
+ * time: one sketch then takes thousands of values in a row while its counts are in cache, which
+ * measured much faster than folding each small chunk separately.
+ */
+export class BandBuffer {
+  readonly values: Float32Array;
+  /** Trials held. */
+  fill = 0;
+
+  constructor(
+    readonly sinks: readonly BandSink[],
+    readonly capacity = DEFAULT_CAPACITY,
+  ) {
+    this.values = new Float32Array(sinks.length * capacity);
+  }
+
+  /** Makes room for `count` ≤ capacity trials and returns the first one's position (trial index in the buffer). */
+  reserve(count: number): number {
+    if (count > this.capacity) throw new RangeError(`a batch of ${count} trials exceeds the buffer's ${this.capacity}`);
+    if (this.fill + count > this.capacity) this.flush();
+    const at = this.fill;
+    this.fill += count;
+    return at;
+  }
+
+  /** Folds every held value into the sinks. */
+  flush(): void {
+    const { capacity, fill, values } = this;
+    for (let i = 0; i < this.sinks.length; i++) this.sinks[i].addMany(values, i * capacity, i * capacity + fill);
+    this.fill = 0;
+  }
 }

@@ -6,7 +6,9 @@
  */
 import { loyalFirst } from '../model/customerValue';
 import { evaluateScenario, type ScenarioInputs } from '../model/inputs';
+import type { BandBuffer } from './bands';
 import type { CompiledPlan } from './compile';
+import { primeSamplers } from './prime';
 import type { SketchData } from './quantileSketch';
 import { Rng } from './rng';
 import { sampleResolved } from './sampleResolved';
@@ -40,10 +42,12 @@ export interface ChunkOptions {
 const INDEPENDENT_STREAM_STRIDE = 0x01000000;
 
 /**
- * Runs trials of one compiled plan. Everything a trial touches is allocated here once, so the
- * trial loop allocates nothing and keeps one shape of every object (fast to optimise).
+ * Runs trials of one compiled plan with one seed. Everything a trial touches is allocated here
+ * once, so the trial loop allocates nothing and keeps one shape of every object; a worker keeps
+ * one runner for all the chunks of a run (new objects for each chunk measured slower: the
+ * optimised code deoptimised on them).
  */
-class TrialRunner {
+export class TrialRunner {
   private readonly values: Float64Array;
   private readonly scenarioInputs: ScenarioInputs[];
   private readonly needsValueOrder: boolean[];
@@ -51,11 +55,15 @@ class TrialRunner {
   private readonly common = new Rng();
   private readonly scratch: TrialScratch;
 
+  private readonly crn: boolean;
+
   constructor(
-    private readonly compiled: CompiledPlan,
+    readonly compiled: CompiledPlan,
     private readonly seed: number,
-    private readonly crn: boolean,
+    options: ChunkOptions = {},
   ) {
+    this.crn = options.commonRandomNumbers ?? true;
+    primeSamplers();
     this.values = new Float64Array(compiled.inputs.length);
     compiled.resolved.forEach((r, i) => (this.values[i] = r.family === 'fixed' ? r.value : NaN));
     this.scenarioInputs = compiled.bindings.map((binding) => evaluateScenario(binding, this.values));
@@ -75,8 +83,11 @@ class TrialRunner {
     }
   }
 
-  /** Trial `trial`, stored at position k of the chunk's arrays (bands: [scenario][metric][month][trial]). */
-  run(trial: number, k: number, out: ChunkResult, bands: Float32Array): void {
+  /**
+   * Trial `trial`, stored at position k of the chunk's arrays, its band values at trial position
+   * `slot` of the buffer ([scenario][metric][month][trial], `capacity` trials per row).
+   */
+  run(trial: number, k: number, out: ChunkResult, bands: Float32Array, capacity: number, slot: number): void {
     const { uncertain, bindings, horizon, scenarioCount } = this.compiled;
     const { rng, common, scratch, values } = this;
     const count = out.count;
@@ -95,8 +106,8 @@ class TrialRunner {
       }
       const inputs = evaluateScenario(bindings[s], values, this.scenarioInputs[s]);
       const valuableFirst = this.needsValueOrder[s] ? loyalFirst(inputs) : true;
-      const metricStride = horizon * count;
-      simulateScenario(inputs, valuableFirst, rng, scratch, bands, s * BAND_METRICS.length * metricStride + k, metricStride, count);
+      const metricStride = horizon * capacity;
+      simulateScenario(inputs, valuableFirst, rng, scratch, bands, s * BAND_METRICS.length * metricStride + slot, metricStride, capacity);
       out.npv[s * count + k] = scratch.npv;
       out.programmeCostPv[s * count + k] = scratch.programmeCostPv;
       if (s === 0) {
@@ -115,23 +126,13 @@ export interface BandSink {
 }
 
 /**
- * Simulates trials start..start+count−1. Their monthly customers, revenue and cumulative
- * profit go to `sinks`, one per (scenario, metric, month) in that order (a worker's or the
- * aggregator's quantile sketches); the per-trial outcomes come back in the result. `buffer`
- * (reused between chunks when given) holds the chunk's band values on their way to the sinks.
+ * Simulates trials start..start+count−1 of the runner's plan and seed. Their monthly customers,
+ * revenue and cumulative profit go to `bands` (a buffer in front of one sink per scenario,
+ * metric and month: a worker's or the aggregator's quantile sketches; flush it before reading
+ * them); the per-trial outcomes come back in the result.
  */
-export function simulateChunk(
-  compiled: CompiledPlan,
-  seed: number,
-  start: number,
-  count: number,
-  sinks: readonly BandSink[],
-  options: ChunkOptions = {},
-  buffer?: Float32Array,
-): ChunkResult {
-  const length = sinks.length * count;
-  const bands = buffer && buffer.length >= length ? buffer.subarray(0, length) : new Float32Array(length);
-  const { uncertain, scenarioCount } = compiled;
+export function simulateChunk(runner: TrialRunner, start: number, count: number, bands: BandBuffer): ChunkResult {
+  const { uncertain, scenarioCount } = runner.compiled;
   const result: ChunkResult = {
     start,
     count,
@@ -140,8 +141,12 @@ export function simulateChunk(
     payback: new Float64Array(scenarioCount * count),
     draws: new Float64Array(count * uncertain.length),
   };
-  const runner = new TrialRunner(compiled, seed, options.commonRandomNumbers ?? true);
-  for (let k = 0; k < count; k++) runner.run(start + k, k, result, bands);
-  for (let i = 0; i < sinks.length; i++) sinks[i].addMany(bands, i * count, (i + 1) * count);
+  // In batches that fit the buffer, so that a large chunk does not grow it.
+  for (let done = 0; done < count; ) {
+    const batch = Math.min(count - done, bands.capacity);
+    const first = bands.reserve(batch);
+    for (let k = done; k < done + batch; k++) runner.run(start + k, k, result, bands.values, bands.capacity, first + k - done);
+    done += batch;
+  }
   return result;
 }

@@ -182,11 +182,26 @@ export class QuantileSketch {
 
   /** Adds other's values to this one's; other is unchanged. The window grows to fit exactly (merged sketches are the long-lived ones). */
   merge(other: QuantileSketch): void {
+    this.mergeData({
+      mantissaBits: other.mantissaBits,
+      lowKey: other.lowKey,
+      counts: other.counts,
+      count: other.total,
+      min: other.minValue,
+      max: other.maxValue,
+    });
+  }
+
+  /**
+   * Merges another sketch's data without rebuilding it first (the pool merges what its own
+   * workers send; `fromJSON` is the checked way in for data from anywhere else).
+   */
+  mergeData(other: SketchData): void {
     if (other.mantissaBits !== this.mantissaBits) {
       throw new RangeError(`QuantileSketch.merge: mantissaBits differ (${this.mantissaBits} vs ${other.mantissaBits})`);
     }
-    if (other.total === 0) return;
-    if (this.total + other.total > MAX_COUNT) throw new RangeError('QuantileSketch.merge: more than 2^31 − 1 values');
+    if (other.count === 0) return;
+    if (this.total + other.count > MAX_COUNT) throw new RangeError('QuantileSketch.merge: more than 2^31 − 1 values');
     const otherCounts = other.counts;
     const first = firstOccupied(otherCounts);
     const last = lastOccupied(otherCounts);
@@ -200,9 +215,9 @@ export class QuantileSketch {
     const counts = this.counts;
     const offset = other.lowKey - this.lowKey;
     for (let i = first; i <= last; i++) counts[offset + i] += otherCounts[i];
-    this.total += other.total;
-    if (other.minValue < this.minValue) this.minValue = other.minValue;
-    if (other.maxValue > this.maxValue) this.maxValue = other.maxValue;
+    this.total += other.count;
+    if (other.min < this.minValue) this.minValue = other.min;
+    if (other.max > this.maxValue) this.maxValue = other.max;
   }
 
   /** Type-7 quantile (numpy's "linear"); p in [0, 1]; NaN when empty. */

@@ -9,7 +9,8 @@ import { presetPlan } from '../../src/model/presets';
 import { projectPlan } from '../../src/model/projection';
 import type { Plan } from '../../src/model/schema';
 import { Aggregator } from '../../src/montecarlo/aggregate';
-import { BAND_METRICS, simulateChunk, type BandSink, type ChunkResult } from '../../src/montecarlo/chunk';
+import { BAND_METRICS, simulateChunk, TrialRunner, type BandSink, type ChunkResult } from '../../src/montecarlo/chunk';
+import { BandBuffer } from '../../src/montecarlo/bands';
 import { compilePlan } from '../../src/montecarlo/compile';
 import { QuantileSketch } from '../../src/montecarlo/quantileSketch';
 import { runMonteCarlo } from '../../src/montecarlo/run';
@@ -33,10 +34,14 @@ class Recorder implements BandSink {
 function simulate(plan: Plan, trials: number, seed: number, commonRandomNumbers = true) {
   const compiled = compilePlan(plan);
   const aggregator = new Aggregator(compiled, trials, seed);
-  const chunk = simulateChunk(compiled, seed, 0, trials, aggregator.bands.sketches, { commonRandomNumbers });
+  const sketches = new BandBuffer(aggregator.bands.sketches);
+  const chunk = simulateChunk(new TrialRunner(compiled, seed, { commonRandomNumbers }), 0, trials, sketches);
+  sketches.flush();
   aggregator.add(chunk);
   const recorders = Array.from({ length: compiled.scenarioCount * BAND_METRICS.length * MONTHS }, () => new Recorder());
-  simulateChunk(compiled, seed, 0, trials, recorders, { commonRandomNumbers });
+  const raw = new BandBuffer(recorders);
+  simulateChunk(new TrialRunner(compiled, seed, { commonRandomNumbers }), 0, trials, raw);
+  raw.flush();
   return { chunk, recorders, result: aggregator.complete({ sensitivity: false }) };
 }
 
