@@ -8,7 +8,6 @@ import { loyalFirst } from '../model/customerValue';
 import { evaluateScenario, type ScenarioInputs } from '../model/inputs';
 import type { BandBuffer } from './bands';
 import type { CompiledPlan } from './compile';
-import { primeSamplers } from './prime';
 import type { SketchData } from './quantileSketch';
 import { Rng } from './rng';
 import { sampleResolved } from './sampleResolved';
@@ -63,7 +62,6 @@ export class TrialRunner {
     options: ChunkOptions = {},
   ) {
     this.crn = options.commonRandomNumbers ?? true;
-    primeSamplers();
     this.values = new Float64Array(compiled.inputs.length);
     compiled.resolved.forEach((r, i) => (this.values[i] = r.family === 'fixed' ? r.value : NaN));
     this.scenarioInputs = compiled.bindings.map((binding) => evaluateScenario(binding, this.values));
