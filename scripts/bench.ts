@@ -6,6 +6,8 @@
  * worker are bundled to plain JavaScript first and run in a fresh Node process, whose peak
  * memory is what `peakRssMb` reports). ../shared/bench/compare.sh times it against the C
  * yardstick. Several --workers values (--workers 1 --workers 2) give one result each.
+ * With --browser, the same run also happens in headless Chromium (built app, module workers),
+ * reported as `bench-browser` results beside the Node ones.
  */
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -19,6 +21,7 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     trials: { type: 'string', default: '10000' },
     workers: { type: 'string', multiple: true },
+    browser: { type: 'boolean', default: false },
   },
 });
 
@@ -42,14 +45,18 @@ for (const workers of workerCounts) {
   });
   results.push(JSON.parse(stdout));
 }
+if (values.browser) {
+  const { runInChromium } = await import('./lib/browserBench');
+  for (const workers of workerCounts) results.push(await runInChromium(trials, workers));
+}
 
 if (values.json) {
   process.stdout.write(`${JSON.stringify({ results })}\n`);
 } else {
   for (const r of results) {
+    const memory = r.peakRssMb === undefined ? '' : `, peak RSS ${r.peakRssMb} MB`;
     process.stdout.write(
-      `bench: ${r.trials} trials × ${r.scenarios} scenarios × ${r.months} months on ${r.workers} worker(s): ` +
-        `${r.ms} ms, ${r.trialsPerSecond} trials/s, peak RSS ${r.peakRssMb} MB\n`,
+      `${r.name}: ${r.trials} trials on ${r.workers} worker(s): ${r.ms} ms, ${r.trialsPerSecond} trials/s${memory}\n`,
     );
   }
 }

@@ -23,4 +23,17 @@ async function start(): Promise<void> {
   mount(App, { target, props: { session, simulation, locale: pickLocale(navigator.languages) } });
 }
 
-void start();
+/** The benchmark page: no app, one line of JSON (read by `npm run bench -- --browser`). */
+async function bench(params: URLSearchParams): Promise<void> {
+  const target = document.getElementById('app')!;
+  target.textContent = 'Running the Monte Carlo benchmark…';
+  const { runBrowserBench } = await import('./benchMode');
+  const result = await runBrowserBench(params);
+  const output = document.createElement('pre');
+  output.dataset.testid = 'bench-result';
+  output.textContent = JSON.stringify(result);
+  target.replaceChildren(output);
+}
+
+const params = new URLSearchParams(location.search);
+void (params.has('bench') ? bench(params) : start());

@@ -10,32 +10,18 @@
  * fails that test in afterEach if any appeared, even when the test forgot to check. When a
  * test fails, its pages are saved as test-results/<test name>-failed.png.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import sparticuz from '@sparticuz/chromium';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
+import { launchBrowser } from '../../scripts/lib/chromium';
+
+export { chromiumExecutablePath, launchBrowser } from '../../scripts/lib/chromium';
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 
-/** Where @sparticuz/chromium unpacks its ~200 MB once and reuses it across runs. */
-const CHROMIUM_CACHE = path.join(repoRoot, 'node_modules/.cache/loyalty-lab-chromium');
 const SCREENSHOTS = path.join(repoRoot, 'test-results');
-
-const CHROMIUM_ARGS = [
-  // The tests run as root in a container, where Chromium's sandbox cannot start.
-  '--no-sandbox',
-  // Software rendering is enough for SVG and avoids probing for a GPU that is not there.
-  '--disable-gpu',
-  // The machine's network is closed: without these, Chromium keeps dialling Google's hosts
-  // (updates, sync, QUIC probes) and its refused connections clutter the logs.
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const CONTEXT_OPTIONS = {
   viewport: { width: 1280, height: 800 },
@@ -46,49 +32,6 @@ const CONTEXT_OPTIONS = {
 
 /** Locator waits give up well before vitest's 60 s test timeout, with Playwright's own message. */
 const ACTION_TIMEOUT_MS = 15_000;
-
-/**
- * The Chromium binary: `CHROME_PATH` if set (e.g. Debian's /usr/bin/chromium), else the one
- * shipped in @sparticuz/chromium, unpacked into the project's cache on first use.
- */
-export async function chromiumExecutablePath(): Promise<string> {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) return fromEnv;
-
-  // The package unpacks into os.tmpdir() and trusts whatever it finds there, so a binary
-  // half-written by an interrupted run, or left by another version, would be reused. The
-  // marker is written only after a complete unpack; without it the cache is wiped.
-  const version = sparticuzVersion();
-  const marker = path.join(CHROMIUM_CACHE, 'unpacked-version');
-  if (readOrEmpty(marker) !== version) rmSync(CHROMIUM_CACHE, { recursive: true, force: true });
-  mkdirSync(CHROMIUM_CACHE, { recursive: true });
-
-  // os.tmpdir() reads TMPDIR at call time; restore it so Playwright's own temporary
-  // profiles still go to the system's temporary folder.
-  const tmpdir = process.env.TMPDIR;
-  process.env.TMPDIR = CHROMIUM_CACHE;
-  try {
-    const executable = await sparticuz.executablePath();
-    writeFileSync(marker, version);
-    return executable;
-  } finally {
-    if (tmpdir === undefined) delete process.env.TMPDIR;
-    else process.env.TMPDIR = tmpdir;
-  }
-}
-
-/** Launches headless Chromium; one retry absorbs a launch that times out on a busy machine. */
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = await chromiumExecutablePath();
-  const launch = () =>
-    chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
-  try {
-    return await launch();
-  } catch (firstError) {
-    console.warn(`Chromium failed to launch, retrying once: ${String(firstError)}`);
-    return launch();
-  }
-}
 
 let browser: Browser | undefined;
 let insideTest = false;
@@ -193,15 +136,3 @@ async function screenshotFailure(testName: string, pages: Page[]): Promise<void>
   );
 }
 
-function sparticuzVersion(): string {
-  const manifest = path.join(repoRoot, 'node_modules/@sparticuz/chromium/package.json');
-  return (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
-}
-
-function readOrEmpty(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-}
