@@ -7,7 +7,7 @@
  * globals. The self-check at the end feeds synthetic sources through the same checker, so the
  * rules cannot pass by matching nothing.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -211,8 +211,17 @@ function lineOf(code: string, index: number): number {
 function layerOf(relativePath: string): string {
   const parts = relativePath.split('/');
   if (parts[0] === 'workers') return 'workers';
-  if (parts[0] === 'src') return parts.length === 2 && /\.\w+$/.test(parts[1]) ? 'entry' : parts[1];
+  if (parts[0] === 'src') return parts.length === 2 && !isDirectory(relativePath) ? 'entry' : parts[1];
   return `outside (${relativePath})`;
+}
+
+/** 'src/i18n' (a folder: its index) vs 'src/benchMode' (a module without its extension). */
+function isDirectory(relativePath: string): boolean {
+  try {
+    return statSync(path.join(repoRoot, relativePath)).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function packageOf(specifier: string): string {

@@ -117,31 +117,36 @@ export function shareAboveZero(values: ArrayLike<number>): number | null {
   return count > 0 ? positive / count : null;
 }
 
-/** Trial indices ordered by value, ties by trial index (a stable, reproducible order). */
-function order(values: ArrayLike<number>): Uint32Array {
-  const index = new Uint32Array(values.length);
-  for (let i = 0; i < index.length; i++) index[i] = i;
-  return index.sort((a, b) => values[a] - values[b] || a - b);
+/** Index of the first element of ascending `sorted` that is ≥ v (or > v when `strict`). */
+function bound(sorted: Float64Array, v: number, strict: boolean): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < v || (strict && sorted[mid] === v)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
-/** Ranks 1..n, ties sharing their average rank. */
-function ranks(values: ArrayLike<number>): Float64Array {
-  const sortedIndex = order(values);
+/**
+ * Ranks 1..n, ties sharing their average rank. A native sort of the values and a binary search
+ * per value: much faster at 100,000 trials than sorting indices with a comparator, so a
+ * sensitivity row stays well under the 50 ms a page may spend between two frames.
+ */
+export function ranks(values: ArrayLike<number>): Float64Array {
+  const sorted = Float64Array.from(values).sort();
   const result = new Float64Array(values.length);
-  for (let i = 0; i < sortedIndex.length; ) {
-    let j = i;
-    while (j + 1 < sortedIndex.length && values[sortedIndex[j + 1]] === values[sortedIndex[i]]) j++;
-    const rank = (i + j) / 2 + 1;
-    for (let k = i; k <= j; k++) result[sortedIndex[k]] = rank;
-    i = j + 1;
+  for (let i = 0; i < values.length; i++) {
+    const first = bound(sorted, values[i], false);
+    const afterLast = bound(sorted, values[i], true);
+    result[i] = (first + afterLast + 1) / 2;
   }
   return result;
 }
 
-/** Spearman's rank correlation; 0 when either side does not vary. */
-export function rankCorrelation(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  const rx = ranks(x);
-  const ry = ranks(y);
+/** Pearson correlation of two rank vectors (Spearman's when they are ranks); 0 when either is constant. */
+export function correlationOfRanks(rx: Float64Array, ry: Float64Array): number {
   const n = rx.length;
   const mean = (n + 1) / 2;
   let sxy = 0;
@@ -155,18 +160,31 @@ export function rankCorrelation(x: ArrayLike<number>, y: ArrayLike<number>): num
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : 0;
 }
 
+/** Spearman's rank correlation; 0 when either side does not vary. */
+export function rankCorrelation(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  return correlationOfRanks(ranks(x), ranks(y));
+}
+
 /**
  * The outcome's mean over the trials where the input was in its lowest and highest `tail`
- * share: a tornado bar from the simulation itself, other inputs varying as they do.
+ * share: a tornado bar from the simulation itself, other inputs varying as they do. Ties at
+ * the cut are taken in trial order, so the result does not depend on how trials were split.
  */
 export function tailMeans(input: ArrayLike<number>, outcome: ArrayLike<number>, tail = 0.1) {
-  const sortedIndex = order(input);
-  const size = Math.max(1, Math.floor(sortedIndex.length * tail));
+  const n = input.length;
+  const size = Math.max(1, Math.floor(n * tail));
+  const sorted = Float64Array.from(input).sort();
+  const lowCut = sorted[size - 1];
+  const highCut = sorted[n - size];
   let low = 0;
   let high = 0;
-  for (let i = 0; i < size; i++) {
-    low += outcome[sortedIndex[i]];
-    high += outcome[sortedIndex[sortedIndex.length - 1 - i]];
+  let lowCount = 0;
+  let highCount = 0;
+  for (let i = 0; i < n; i++) {
+    if (input[i] < lowCut) (low += outcome[i]), lowCount++;
+    if (input[i] > highCut) (high += outcome[i]), highCount++;
   }
+  for (let i = 0; i < n && lowCount < size; i++) if (input[i] === lowCut) (low += outcome[i]), lowCount++;
+  for (let i = 0; i < n && highCount < size; i++) if (input[i] === highCut) (high += outcome[i]), highCount++;
   return { low: low / size, high: high / size };
 }
