@@ -65,3 +65,21 @@ test('cancels a run, then runs again', async () => {
   await expect.poll(() => page.getByTestId('prob-roi-card').textContent(), SETTLE).toMatch(/^\d+%$/);
   expectNoConsoleErrors(page);
 });
+
+test('a quick simulation follows an edit by itself', async () => {
+  const page = await openApp();
+  await expect.poll(() => page.locator('[data-testid="plan-name"]').textContent(), SETTLE).toContain('Seed example');
+  await setTrials(page, 1000);
+  await page.getByTestId('run-simulation').click();
+  const probability = page.getByTestId('prob-roi-club');
+  await expect.poll(() => probability.textContent(), SETTLE).toMatch(/^\d+%$/);
+  await expect.poll(() => page.getByText('Re-runs by itself as you edit.').isVisible(), SETTLE).toBe(true);
+
+  // A lower margin changes what the club's extra customers are worth: the chance it pays moves
+  // without pressing Run again.
+  const before = await probability.textContent();
+  const margin = page.getByLabel('Gross margin', { exact: true });
+  await margin.fill('20');
+  await expect.poll(() => probability.textContent(), SETTLE).not.toBe(before);
+  expectNoConsoleErrors(page);
+});
