@@ -4,7 +4,13 @@
  * beneath them. The code lives in ./distributions/, one concern a file; this is its one entry.
  */
 export type { Domain, DistributionProblem } from './distributions/resolve';
-export { distributionProblem, expectedValue, kindDomain, resolve } from './distributions/resolve';
+export {
+  allowedFamilies,
+  distributionProblem,
+  expectedValue,
+  kindDomain,
+  resolve,
+} from './distributions/resolve';
 export { cdfOf, meanOf, quantileOf, range90Of, sdOf } from './distributions/families';
 export { fitBetaToRange90 } from './distributions/betaFit';
 export { betaQuantile, regularizedIncompleteBeta } from './distributions/incompleteBeta';

@@ -2,6 +2,7 @@
  * How a parameter's unit is shown in a form field: the model stores 0.07, the person types 7
  * next to a "%"; the model stores 50, the person types 50 next to "€".
  */
+import type { Format } from '../i18n/format';
 import type { Unit } from '../model/parameters';
 
 export interface FieldUnit {
@@ -47,4 +48,29 @@ export function fromField(text: string, unit: FieldUnit): number | null {
 export function currencySymbol(locale: string, currency: string): string {
   const parts = new Intl.NumberFormat(locale, { style: 'currency', currency }).formatToParts(0);
   return parts.find((part) => part.type === 'currency')?.value ?? currency;
+}
+
+/** What the field shows after the number: "%", the currency's symbol, or nothing. */
+export function unitSuffix(unit: FieldUnit, format: Format): string {
+  if (unit.suffix === 'percent') return '%';
+  return unit.suffix === 'currency' ? currencySymbol(format.locale, format.currency) : '';
+}
+
+/** Decimals that show three significant digits of a number as the field shows it (at most four). */
+function fractionDigits(shown: number): number {
+  if (shown === 0 || !Number.isFinite(shown)) return 0;
+  return Math.min(4, Math.max(0, 2 - Math.floor(Math.log10(Math.abs(shown)))));
+}
+
+/** A stored value as a person reads it next to the field's unit, to three significant digits: 7.25%, $1,250, 0.85. */
+export function formatInUnit(value: number, unit: FieldUnit, format: Format): string {
+  const digits = fractionDigits(value * unit.scale);
+  switch (unit.suffix) {
+    case 'percent':
+      return format.percent(value, digits);
+    case 'currency':
+      return digits === 0 ? format.money(value) : format.moneyExact(value);
+    case 'none':
+      return format.decimal(value, digits);
+  }
 }

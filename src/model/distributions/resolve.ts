@@ -39,6 +39,11 @@ const ALLOWED_FAMILIES: Record<ParamKind, readonly DistributionType[]> = {
   real: ['range90', 'normal', 'uniform', 'triangular', 'pert'],
 };
 
+/** The families a parameter of this kind accepts, the 90% range first. */
+export function allowedFamilies(kind: ParamKind): readonly DistributionType[] {
+  return ALLOWED_FAMILIES[kind];
+}
+
 /** Why a distribution is not acceptable for a parameter of this kind and domain, as a message KEY. */
 export type DistributionProblem =
   | 'lowNotBelowHigh'
