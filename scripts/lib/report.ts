@@ -103,8 +103,10 @@ export function renderTable(
       ],
     ),
     '',
-    `Word of mouth: ${f.decimal(referral.simple.newLoyalPerYear, 1)} new loyal customers a year per loyal customer, ` +
-      `${f.money(referral.simple.extraRevenuePerYear)} of extra revenue (simple arithmetic).`,
+    `Word of mouth, simple arithmetic: one loyal customer brings ${f.decimal(referral.simple.newLoyalPerYear, 1)} new loyal customers a year, ` +
+      `${f.money(referral.simple.extraRevenuePerYear)} of extra revenue.`,
+    `Word of mouth, monthly model (churn, cooling down, a filling market): ${f.decimal(referral.firstYear.newCustomers, 1)} customers won ` +
+      `in the first year, ${f.money(referral.firstYear.extraRevenue)} of revenue within it.`,
     `${r.reproductionNumber}: ${f.decimal(referral.reproductionNumber, 2)}. ${referral.grows ? r.grows : r.fades}`,
     '',
   );

@@ -85,6 +85,8 @@ export interface SegmentValue {
 
 export interface ReferralSummary {
   simple: SimpleReferral;
+  /** The same question answered by the monthly model, at the plan's start. */
+  firstYear: FirstYearReferrals;
   /** In a fresh market (nobody won yet). */
   reproductionNumber: number;
   /** At the plan's start, with part of the market already won. */
@@ -143,6 +145,7 @@ export function customerValue(inputs: ScenarioInputs): CustomerValue {
     loyal: segment(1, inputs.loyalSpend),
     referral: {
       simple: simpleReferralArithmetic(inputs),
+      firstYear: firstYearReferrals(inputs, openShareAtStart),
       reproductionNumber: reproduction,
       reproductionNumberAtStart: reproductionNumber(inputs, openShareAtStart),
       grows: reproduction > 1,
@@ -152,26 +155,38 @@ export function customerValue(inputs: ScenarioInputs): CustomerValue {
   };
 }
 
+/** The monthly model's answer to seed 003's question: what one loyal customer brings in a year. */
+export interface FirstYearReferrals {
+  /** Customers won in 12 months, while the referrer may leave or cool down and the market fills. */
+  newCustomers: number;
+  /** Of those, loyal at the end of the year. */
+  newLoyal: number;
+  /** What they buy within that year: they join month by month, and some leave again. */
+  extraRevenue: number;
+}
+
 /**
- * Expected customers descended from one loyal customer, by generation, month by month, in an
- * open market (no saturation): the "multiply by 10, 100, 1000" of seed 003, with churn.
- * Returns generations[g][month] for g = 0 (the customer) .. maxGeneration.
+ * One loyal customer's first year of referrals, month by month, with the same timing as the
+ * projection (a customer won in a month joins at its end and buys that month). Side by side with
+ * `simpleReferralArithmetic`, it shows what churn, cooling down and a filling market do to
+ * "12 new loyal customers and 10,800 a year".
  */
-export function referralGenerations(inputs: ScenarioInputs, months: number, maxGeneration: number): number[][] {
+export function firstYearReferrals(inputs: ScenarioInputs, openShare: number): FirstYearReferrals {
   const p = transitionMatrix(baseChain(inputs));
-  const wins = winsPerMonth(inputs, 1);
+  const wins = winsPerMonth(inputs, openShare);
   const phi = inputs.referredLoyalShare;
-  // state[g] = [satisfied, loyal] expected customers of generation g
-  let state: Vector2[] = Array.from({ length: maxGeneration + 1 }, (_, g) => (g === 0 ? [0, 1] : [0, 0]));
-  const generations = state.map(() => [] as number[]);
-  for (let month = 1; month <= months; month++) {
-    const next: Vector2[] = state.map(([s, l]) => [s * p[0] + l * p[2], s * p[1] + l * p[3]]);
-    for (let g = 0; g < maxGeneration; g++) {
-      const won = state[g][0] * wins[0] + state[g][1] * wins[1];
-      next[g + 1] = [next[g + 1][0] + won * (1 - phi), next[g + 1][1] + won * phi];
-    }
-    state = next;
-    state.forEach(([s, l], g) => generations[g].push(s + l));
+  const step = ([s, l]: Vector2): Vector2 => [s * p[0] + l * p[2], s * p[1] + l * p[3]];
+  let referrer: Vector2 = [0, 1];
+  let cohort: Vector2 = [0, 0];
+  let newCustomers = 0;
+  let extraRevenue = 0;
+  for (let month = 1; month <= 12; month++) {
+    const won = referrer[0] * wins[0] + referrer[1] * wins[1];
+    referrer = step(referrer);
+    const [s, l] = step(cohort);
+    cohort = [s + won * (1 - phi), l + won * phi];
+    newCustomers += won;
+    extraRevenue += cohort[0] * inputs.satisfiedSpend + cohort[1] * inputs.loyalSpend;
   }
-  return generations;
+  return { newCustomers, newLoyal: cohort[1], extraRevenue };
 }

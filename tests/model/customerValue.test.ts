@@ -7,6 +7,10 @@ import {
   transitionMatrix,
   type Chain,
 } from '../../src/model/customerValue';
+import { presetPlan } from '../../src/model/presets';
+import { projectPlan } from '../../src/model/projection';
+import { firstYearReferrals } from '../../src/model/referrals';
+import { handInputs } from './handInputs';
 
 const chain = (overrides: Partial<Chain>): Chain => ({
   satisfiedChurn: 0.1,
@@ -63,5 +67,33 @@ describe('CLV from the Markov chain', () => {
     expect(n[1]).toBeCloseTo(0.2 / 0.18, 12);
     expect(n[2]).toBeCloseTo(0.1 / 0.18, 12);
     expect(n[3]).toBeCloseTo(0.5 / 0.18, 12);
+  });
+});
+
+describe('one loyal customer\'s first year of referrals', () => {
+  it('matches a case counted by hand: no churn, one new loyal customer a month', () => {
+    const inputs = {
+      ...handInputs,
+      satisfiedChurn: 0,
+      loyalChurn: 0,
+      conversion: 0,
+      decay: 0,
+      loyalRecommendations: 1,
+      satisfiedRecommendations: 0,
+      recommendationConversion: 1,
+      referredLoyalShare: 1,
+      loyalSpend: 10,
+    };
+    // Month m adds one customer, who buys from that month on: 1 + 2 + … + 12 = 78 customer-months.
+    expect(firstYearReferrals(inputs, 1)).toEqual({ newCustomers: 12, newLoyal: 12, extraRevenue: 780 });
+    // Half the market already won: half the wins.
+    expect(firstYearReferrals(inputs, 0.5).newCustomers).toBeCloseTo(6, 12);
+  });
+
+  it('falls short of the seed arithmetic once churn and cooling down count', () => {
+    const { referral } = projectPlan(presetPlan('seed-example')).customerValue;
+    expect(referral.firstYear.newCustomers).toBeLessThan(referral.simple.newLoyalPerYear);
+    expect(referral.firstYear.newCustomers).toBeGreaterThan(0.8 * referral.simple.newLoyalPerYear);
+    expect(referral.firstYear.extraRevenue).toBeLessThan(referral.simple.extraRevenuePerYear / 2 + 1000);
   });
 });
