@@ -12,10 +12,9 @@
 import * as Comlink from 'comlink';
 import type { SimulationApi } from '../src/engine/pool';
 import type { Plan } from '../src/model/schema';
-import { BandBuffer, BandSketches, sketchBuffers } from '../src/montecarlo/bands';
+import { BandBuffer, BandSketches, packedBuffers, type PackedBands } from '../src/montecarlo/bands';
 import { simulateChunk, TrialRunner, type ChunkOptions, type ChunkResult } from '../src/montecarlo/chunk';
 import { compilePlan, type CompiledPlan } from '../src/montecarlo/compile';
-import type { SketchData } from '../src/montecarlo/quantileSketch';
 
 export type { SimulationApi };
 
@@ -35,7 +34,6 @@ export function createSimulationApi(): SimulationApi {
     if (!run) throw new Error(`run ${runId} was not prepared in this worker`);
     return run;
   };
-  const transferSketches = (data: SketchData[]) => Comlink.transfer(data, sketchBuffers(data));
   return {
     prepare(runId: number, plan: Plan): void {
       if (runs.has(runId)) return;
@@ -49,7 +47,7 @@ export function createSimulationApi(): SimulationApi {
       const result = simulateChunk(run.runner, start, count, run.buffer);
       if (snapshot) {
         run.buffer.flush();
-        result.sketches = run.bands.toData();
+        result.sketches = run.bands.pack();
       }
       // Moved, not copied: the worker never touches these arrays again.
       return Comlink.transfer(result, [
@@ -57,13 +55,14 @@ export function createSimulationApi(): SimulationApi {
         result.programmeCostPv.buffer,
         result.payback.buffer,
         result.draws.buffer,
-        ...(result.sketches ? sketchBuffers(result.sketches) : []),
+        ...(result.sketches ? packedBuffers(result.sketches) : []),
       ]);
     },
-    collect(runId: number): SketchData[] {
+    collect(runId: number): PackedBands {
       const run = runOf(runId);
       run.buffer.flush();
-      return transferSketches(run.bands.toData());
+      const packed = run.bands.pack();
+      return Comlink.transfer(packed, packedBuffers(packed));
     },
     release(runId: number): void {
       runs.delete(runId);

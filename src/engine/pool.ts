@@ -14,10 +14,9 @@
 import type { Remote } from 'comlink';
 import type { Plan } from '../model/schema';
 import { Aggregator, type MonteCarloResult } from '../montecarlo/aggregate';
-import { BandSketches } from '../montecarlo/bands';
+import { BandSketches, type PackedBands } from '../montecarlo/bands';
 import type { ChunkOptions, ChunkResult } from '../montecarlo/chunk';
 import { compilePlan, type CompiledPlan } from '../montecarlo/compile';
-import type { SketchData } from '../montecarlo/quantileSketch';
 import { planChunks, planGuidedChunks, type Chunk } from '../montecarlo/run';
 
 /**
@@ -33,7 +32,7 @@ export interface SimulationApi {
    */
   runChunk(runId: number, seed: number, start: number, count: number, options?: ChunkOptions, snapshot?: boolean): ChunkResult;
   /** The worker's band sketches for the run (every chunk it simulated). */
-  collect(runId: number): SketchData[];
+  collect(runId: number): PackedBands;
   /** Forgets the run's compiled plan. */
   release(runId: number): void;
 }
@@ -207,7 +206,7 @@ class Inbox {
 interface WorkShare {
   next: number;
   inbox: Inbox;
-  snapshots: (SketchData[] | null)[];
+  snapshots: (PackedBands | null)[];
   wantSnapshot: boolean[];
 }
 
@@ -326,9 +325,9 @@ export class SimulationPool {
       );
     });
 
-    const bandsOf = (snapshots: (SketchData[] | null)[]) => {
+    const bandsOf = (snapshots: (PackedBands | null)[]) => {
       const merged = new BandSketches(compiled.scenarioCount, compiled.horizon);
-      for (const data of snapshots) if (data) merged.mergeData(data);
+      for (const packed of snapshots) if (packed) merged.mergePacked(packed);
       return merged;
     };
     const interval = options.partialIntervalMs ?? DEFAULT_PARTIAL_INTERVAL_MS;

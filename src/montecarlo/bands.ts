@@ -5,7 +5,7 @@
  * which trials.
  */
 import { BAND_METRICS, type BandMetric, type BandSink } from './chunk';
-import { QuantileSketch, type SketchData } from './quantileSketch';
+import { QuantileSketch } from './quantileSketch';
 import { QUANTILE_PROBABILITIES } from './statistics';
 
 export interface Band {
@@ -32,18 +32,41 @@ export class BandSketches {
     for (let i = 0; i < this.sketches.length; i++) this.sketches[i].merge(other.sketches[i]);
   }
 
-  /** Merges a copy sent by a worker (see toData). */
-  mergeData(data: SketchData[]): void {
-    for (let i = 0; i < this.sketches.length; i++) this.sketches[i].mergeData(data[i]);
+
+
+  /**
+   * A copy in two flat arrays, cheap to send to another thread (transfer `packedBuffers`):
+   * hundreds of small arrays cost far more to post than two large ones.
+   */
+  pack(): PackedBands {
+    const data = this.sketches.map((sketch) => sketch.toJSON());
+    const meta = new Float64Array(data.length * META_FIELDS);
+    const counts = new Int32Array(data.reduce((sum, d) => sum + d.counts.length, 0));
+    let offset = 0;
+    data.forEach((d, i) => {
+      meta.set([d.mantissaBits, d.lowKey, d.counts.length, d.count, d.min, d.max], i * META_FIELDS);
+      counts.set(d.counts, offset);
+      offset += d.counts.length;
+    });
+    return { meta, counts };
   }
 
-  /** A copy that can cross to another thread (transfer `buffers()` of it). */
-  toData(): SketchData[] {
-    return this.sketches.map((sketch) => sketch.toJSON());
-  }
-
-  static fromData(data: SketchData[], scenarioCount: number, horizon: number): BandSketches {
-    return new BandSketches(scenarioCount, horizon, data.map((d) => QuantileSketch.fromJSON(d)));
+  /** Merges a packed copy sent by a worker (see pack). */
+  mergePacked({ meta, counts }: PackedBands): void {
+    let offset = 0;
+    for (let i = 0; i < this.sketches.length; i++) {
+      const at = i * META_FIELDS;
+      const length = meta[at + 2];
+      this.sketches[i].mergeData({
+        mantissaBits: meta[at],
+        lowKey: meta[at + 1],
+        counts: counts.subarray(offset, offset + length),
+        count: meta[at + 3],
+        min: meta[at + 4],
+        max: meta[at + 5],
+      });
+      offset += length;
+    }
   }
 
   band(scenario: number, metric: BandMetric): Band {
@@ -62,9 +85,17 @@ export class BandSketches {
   }
 }
 
-/** The buffers of sketch data, for a transfer list. */
-export function sketchBuffers(data: SketchData[]): ArrayBuffer[] {
-  return data.map((d) => d.counts.buffer as ArrayBuffer);
+/** Every sketch of a set: its SketchData fields in `meta`, its counts one after another. */
+export interface PackedBands {
+  meta: Float64Array;
+  counts: Int32Array;
+}
+
+/** Fields per sketch in PackedBands.meta: mantissaBits, lowKey, counts length, count, min, max. */
+const META_FIELDS = 6;
+
+export function packedBuffers(packed: PackedBands): ArrayBuffer[] {
+  return [packed.meta.buffer as ArrayBuffer, packed.counts.buffer as ArrayBuffer];
 }
 
 /** Trials whose band values a buffer holds before it folds them into the sketches. */

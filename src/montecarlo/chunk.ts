@@ -6,9 +6,8 @@
  */
 import { loyalFirst } from '../model/customerValue';
 import { evaluateScenario, type ScenarioInputs } from '../model/inputs';
-import type { BandBuffer } from './bands';
+import type { BandBuffer, PackedBands } from './bands';
 import type { CompiledPlan } from './compile';
-import type { SketchData } from './quantileSketch';
 import { Rng } from './rng';
 import { sampleResolved } from './sampleResolved';
 import { simulateScenario, TrialScratch } from './trial';
@@ -21,7 +20,7 @@ export interface ChunkResult {
   start: number;
   count: number;
   /** A worker's band sketches so far (all its chunks), when the pool asked for a snapshot. */
-  sketches?: SketchData[];
+  sketches?: PackedBands;
   /** [scenario][trial in chunk] */
   npv: Float64Array;
   programmeCostPv: Float64Array;
