@@ -20,8 +20,3 @@ export function annualRetentionFromMonthlyChurn(monthlyChurn: number): number {
 export function monthlyDiscountRate(annualRate: number): number {
   return Math.pow(1 + annualRate, 1 / 12) - 1;
 }
-
-/** Expected months before leaving for a constant monthly churn (geometric): 1 / c. */
-export function expectedLifetimeMonths(monthlyChurn: number): number {
-  return monthlyChurn > 0 ? 1 / monthlyChurn : Infinity;
-}

@@ -28,10 +28,6 @@ export class BandSketches {
       sketches ?? Array.from({ length: scenarioCount * BAND_METRICS.length * horizon }, () => new QuantileSketch());
   }
 
-  merge(other: BandSketches): void {
-    for (let i = 0; i < this.sketches.length; i++) this.sketches[i].merge(other.sketches[i]);
-  }
-
 
 
   /**
