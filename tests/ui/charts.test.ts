@@ -295,8 +295,8 @@ describe('Tornado', () => {
     const legend = texts(container, '.chart-legend li');
     expect(legend).toEqual(['Input at its low end', 'Input at its high end']);
     expect(texts(container, 'tbody th')).toEqual(bySwing);
-    // 34 px per row plus 24 + 30 for the axes.
-    expect(svg).toHaveAttribute('height', String(4 * 34 + 54));
+    // 44 px per row (the name above its bar) plus 34 + 30 for the base label and the axis.
+    expect(svg).toHaveAttribute('height', String(4 * 44 + 64));
     expect(snapshotSvg(svg)).toMatchSnapshot();
   });
 });
