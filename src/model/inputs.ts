@@ -165,11 +165,6 @@ export function bindScenario(plan: Plan, scenario: Scenario): ScenarioBinding {
   };
 }
 
-function fill<K extends string>(keys: readonly K[], at: Record<K, number>, values: ArrayLike<number>, out: Record<K, number>) {
-  for (const key of keys) out[key] = values[at[key]];
-  return out;
-}
-
 /**
  * The numbers one scenario runs on, given the value of every input (in enumerateInputs order).
  * With `out`, fills that object in place (a Monte Carlo trial reuses it) instead of allocating.
@@ -179,47 +174,59 @@ export function evaluateScenario(
   values: ArrayLike<number>,
   out?: ScenarioInputs,
 ): ScenarioInputs {
-  const param = (key: PlanParamKey) => values[binding.params[key]];
-  const churn = (key: 'satisfiedChurn' | 'loyalChurn') =>
-    binding.churnEntry === 'annualRetention' ? monthlyChurnFromAnnualRetention(param(key)) : param(key);
-  const spend = (purchases: PlanParamKey, ticket: PlanParamKey) =>
-    (binding.spendEntry === 'purchasesAndTicket' ? param(purchases) : 1) * param(ticket);
+  // Straight-line reads (no closures, no loops over key lists): a Monte Carlo trial calls this
+  // twice, and code this plain is optimised early and cheaply by the JIT.
+  const at = binding.params;
+  const retention = binding.churnEntry === 'annualRetention';
+  const purchases = binding.spendEntry === 'purchasesAndTicket';
   const target = out ?? createScenarioInputs();
   target.horizonMonths = binding.horizonMonths;
-  target.satisfiedStart = param('satisfiedStart');
-  target.loyalStart = param('loyalStart');
-  target.marketSize = param('marketSize');
-  target.satisfiedChurn = churn('satisfiedChurn');
-  target.loyalChurn = churn('loyalChurn');
-  target.controllableShare = param('controllableShare');
-  target.conversion = param('conversion');
-  target.decay = param('decay');
-  target.satisfiedSpend = spend('satisfiedPurchases', 'satisfiedTicket');
-  target.loyalSpend = spend('loyalPurchases', 'loyalTicket');
-  target.grossMargin = param('grossMargin');
-  target.costToServe = param('costToServe');
-  target.loyalRecommendations = param('loyalRecommendations');
-  target.satisfiedRecommendations = param('satisfiedRecommendations');
-  target.recommendationConversion = param('recommendationConversion');
-  target.referredLoyalShare = param('referredLoyalShare');
-  target.paidAcquisitions = param('paidAcquisitions');
-  target.acquisitionCost = param('acquisitionCost');
-  target.monthlyDiscountRate = monthlyDiscountRate(param('annualDiscountRate'));
-  binding.programmes.forEach((b, i) => {
-    const p = (target.programmes[i] ??= {
+  target.satisfiedStart = values[at.satisfiedStart];
+  target.loyalStart = values[at.loyalStart];
+  target.marketSize = values[at.marketSize];
+  target.satisfiedChurn = retention
+    ? monthlyChurnFromAnnualRetention(values[at.satisfiedChurn])
+    : values[at.satisfiedChurn];
+  target.loyalChurn = retention ? monthlyChurnFromAnnualRetention(values[at.loyalChurn]) : values[at.loyalChurn];
+  target.controllableShare = values[at.controllableShare];
+  target.conversion = values[at.conversion];
+  target.decay = values[at.decay];
+  target.satisfiedSpend = (purchases ? values[at.satisfiedPurchases] : 1) * values[at.satisfiedTicket];
+  target.loyalSpend = (purchases ? values[at.loyalPurchases] : 1) * values[at.loyalTicket];
+  target.grossMargin = values[at.grossMargin];
+  target.costToServe = values[at.costToServe];
+  target.loyalRecommendations = values[at.loyalRecommendations];
+  target.satisfiedRecommendations = values[at.satisfiedRecommendations];
+  target.recommendationConversion = values[at.recommendationConversion];
+  target.referredLoyalShare = values[at.referredLoyalShare];
+  target.paidAcquisitions = values[at.paidAcquisitions];
+  target.acquisitionCost = values[at.acquisitionCost];
+  target.monthlyDiscountRate = monthlyDiscountRate(values[at.annualDiscountRate]);
+  for (let i = 0; i < binding.programmes.length; i++) {
+    const b = binding.programmes[i];
+    target.programmes[i] = {
       id: b.programme.id,
       startMonth: b.programme.startMonth,
       rampMonths: b.programme.rampMonths,
       redemptionDelayMonths: b.programme.redemptionDelayMonths,
       target: b.programme.enrolment.target,
-      enrolmentShare: 0,
-      costs: fill(COST_KEYS, b.costs, values, {} as Record<CostKey, number>),
-      effects: fill(EFFECT_KEYS, b.effects, values, {} as Record<EffectKey, number>),
-    });
-    p.enrolmentShare = values[b.enrolmentShare];
-    fill(COST_KEYS, b.costs, values, p.costs);
-    fill(EFFECT_KEYS, b.effects, values, p.effects);
-  });
+      enrolmentShare: values[b.enrolmentShare],
+      costs: {
+        setup: values[b.costs.setup],
+        fixedMonthly: values[b.costs.fixedMonthly],
+        perMemberMonthly: values[b.costs.perMemberMonthly],
+        rewardRate: values[b.costs.rewardRate],
+        redemptionRate: values[b.costs.redemptionRate],
+      },
+      effects: {
+        controllableChurn: values[b.effects.controllableChurn],
+        conversion: values[b.effects.conversion],
+        satisfiedSpend: values[b.effects.satisfiedSpend],
+        loyalSpend: values[b.effects.loyalSpend],
+        referrals: values[b.effects.referrals],
+      },
+    };
+  }
   return target;
 }
 
