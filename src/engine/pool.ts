@@ -13,7 +13,7 @@
  */
 import type { Remote } from 'comlink';
 import type { Plan } from '../model/schema';
-import { Aggregator, type MonteCarloResult } from '../montecarlo/aggregate';
+import { Aggregator, type MonteCarloResult, type StepSignal } from '../montecarlo/aggregate';
 import { BandSketches, type PackedBands } from '../montecarlo/bands';
 import type { ChunkOptions, ChunkResult } from '../montecarlo/chunk';
 import { compilePlan, type CompiledPlan } from '../montecarlo/compile';
@@ -344,13 +344,17 @@ export class SimulationPool {
         share.wantSnapshot.fill(true);
       }
     }
-    const final = await Promise.all(
+    // The workers flush and send their sketches while this thread summarises the per-trial
+    // outcomes; the bands come last.
+    const collected = Promise.all(
       workers.map((worker) =>
         this.call(worker, control, 'crashed', 'collecting its bands', () => worker.handle.api.collect(control.id)),
       ),
     );
-    aggregator.setBands(bandsOf(final));
-    return this.drive(control, aggregator.steps({ sensitivity: options.sensitivity ?? true }));
+    collected.catch(() => undefined); // a failure stops the run; it is reported through control
+    return this.drive(control, aggregator.steps({ sensitivity: options.sensitivity ?? true }), async () => {
+      aggregator.setBands(bandsOf(await control.race(collected)));
+    });
   }
 
   /** One worker's share of a run: prepare, then chunk after chunk until none is left. */
@@ -406,12 +410,20 @@ export class SimulationPool {
     });
   }
 
-  /** Runs an Aggregator generator, yielding to the host between its steps. */
-  private async drive(control: RunControl, steps: Generator<void, MonteCarloResult>): Promise<MonteCarloResult> {
+  /**
+   * Runs an Aggregator generator, yielding to the host between its steps; when the generator
+   * is about to read the bands, `beforeBands` provides them.
+   */
+  private async drive(
+    control: RunControl,
+    steps: Generator<StepSignal, MonteCarloResult>,
+    beforeBands?: () => Promise<void>,
+  ): Promise<MonteCarloResult> {
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
-      await this.yieldToHost();
+      if (step.value === 'bands' && beforeBands) await beforeBands();
+      else await this.yieldToHost();
       if (control.stopped) throw control.stopped;
     }
   }

@@ -51,6 +51,9 @@ export interface SensitivityRow {
   high: number;
 }
 
+/** What a step of `Aggregator.steps()` tells its driver: 'bands' when it is about to read them. */
+export type StepSignal = void | 'bands';
+
 export interface MonteCarloResult {
   trials: number;
   seed: number;
@@ -129,17 +132,17 @@ export class Aggregator {
     });
   }
 
-  /** The result over the trials received so far, computed in steps (yield between them). */
-  *steps(options: { sensitivity?: boolean } = {}): Generator<void, MonteCarloResult> {
+  /**
+   * The result over the trials received so far, computed in steps (yield between them). The
+   * per-trial outcomes come first; before it reads the bands the generator yields 'bands', so a
+   * pool can compute everything else while its workers are still sending their sketches
+   * (`setBands` must have been called when the generator resumes).
+   */
+  *steps(options: { sensitivity?: boolean } = {}): Generator<StepSignal, MonteCarloResult> {
     const { plan, scenarioCount } = this.compiled;
-    const scenarios: ScenarioOutcome[] = [];
+    const outcomes: Omit<ScenarioOutcome, 'bands'>[] = [];
     const incrementals: Float64Array[] = [];
     for (let s = 0; s < scenarioCount; s++) {
-      const bands = Object.fromEntries(BAND_METRICS.map((metric) => [metric, this.bands.band(s, metric)])) as Record<
-        BandMetric,
-        Band
-      >;
-      yield;
       const npv = describe(this.slice(this.npv, s))!;
       yield;
       const incremental = s === 0 ? null : this.incremental(s);
@@ -151,10 +154,9 @@ export class Aggregator {
       yield;
       const payback = s === 0 ? null : this.slice(this.payback, s);
       const paybackStats = payback ? describe(payback) : null;
-      scenarios.push({
+      outcomes.push({
         id: plan.scenarios[s].id,
         name: plan.scenarios[s].name,
-        bands,
         npv,
         incrementalNpv,
         roi: roiStats,
@@ -171,6 +173,17 @@ export class Aggregator {
         if (row) sensitivity.push(row);
         yield;
       }
+    }
+    yield 'bands';
+    const scenarios: ScenarioOutcome[] = [];
+    for (let s = 0; s < scenarioCount; s++) {
+      const bands = Object.fromEntries(BAND_METRICS.map((metric) => [metric, this.bands.band(s, metric)])) as Record<
+        BandMetric,
+        Band
+      >;
+      const { id, name, ...rest } = outcomes[s];
+      scenarios.push({ id, name, bands, ...rest });
+      yield;
     }
     return { trials: this.received, seed: this.seed, scenarios, sensitivity };
   }
