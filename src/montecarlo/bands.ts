@@ -35,7 +35,7 @@ export class BandSketches {
    * hundreds of small arrays cost far more to post than two large ones.
    */
   pack(): PackedBands {
-    const data = this.sketches.map((sketch) => sketch.toJSON());
+    const data = this.sketches.map((sketch) => sketch.view());
     const meta = new Float64Array(data.length * META_FIELDS);
     const counts = new Int32Array(data.reduce((sum, d) => sum + d.counts.length, 0));
     let offset = 0;

@@ -263,14 +263,20 @@ export class QuantileSketch {
 
   /** A fresh copy trimmed to the occupied buckets: transferring its counts leaves this sketch intact. */
   toJSON(): SketchData {
+    const view = this.view();
+    return { ...view, counts: view.counts.slice() };
+  }
+
+  /** Like toJSON, but its counts are a view of this sketch's own (no copy): read it, do not keep it. */
+  view(): SketchData {
     if (this.total === 0) {
-      return { mantissaBits: this.mantissaBits, lowKey: 0, counts: new Int32Array(0), count: 0, min: NaN, max: NaN };
+      return { mantissaBits: this.mantissaBits, lowKey: 0, counts: NO_COUNTS, count: 0, min: NaN, max: NaN };
     }
     const first = firstOccupied(this.counts);
     return {
       mantissaBits: this.mantissaBits,
       lowKey: this.lowKey + first,
-      counts: this.counts.slice(first, lastOccupied(this.counts) + 1),
+      counts: this.counts.subarray(first, lastOccupied(this.counts) + 1),
       count: this.total,
       min: this.minValue,
       max: this.maxValue,
