@@ -93,12 +93,17 @@ export class PlanSession {
   }
 
   openPreset(id: PresetId): void {
+    this.open(presetPlan(id));
+  }
+
+  /** Opens another (valid) plan under a new id; the current one stays saved as it is. */
+  open(plan: Plan): void {
     this.flushSave();
     this.undoStack = [];
     this.redoStack = [];
     this.planId = newPlanId();
     this.restoreNotice = null;
-    this.replace(presetPlan(id));
+    this.replace(plan);
   }
 
   undo(): void {

@@ -20,6 +20,10 @@ export const en = {
     scenarios: 'Scenarios',
     baseline: 'baseline',
     inputs: 'Plan inputs',
+    download: 'Download plan',
+    downloadHint: 'Save this plan as a file: open it again here, send it to someone, or run it with npm run sim.',
+    open: 'Open plan file',
+    openFailed: (file: string) => `${file} could not be opened; your current plan is unchanged. What is wrong with it:`,
   },
   save: {
     saved: 'Saved',
@@ -275,6 +279,7 @@ export const en = {
     familyNotAllowed: () => 'this kind of distribution does not fit this quantity',
     cannotFit: () => 'no distribution fits this range',
     notAPlan: () => 'this is not a Loyalty Lab plan (expected a JSON object)',
+    notJson: () => 'this file is not JSON: it cannot be a Loyalty Lab plan',
     missingSchemaVersion: () => 'is missing: this file is not a Loyalty Lab plan',
     unknownSchemaVersion: (received: string) => `${received} is not a plan version`,
     newerSchemaVersion: (received: string, expected: string) =>

@@ -2,6 +2,7 @@
  * Plans kept in the browser: an edit survives a reload, a second tab follows the first, a
  * damaged stored plan is reported and kept, a refused value is never saved.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect, test } from 'vitest';
 import { expectNoConsoleErrors, openApp, saveScreenshot, useBrowser } from './browser';
@@ -105,4 +106,31 @@ test('a damaged stored plan is reported, kept as it was, and the seed example op
       }),
   );
   expect(kept).toBe('Broken');
+});
+
+test('downloads the plan as a file and opens it again; a bad file changes nothing', async () => {
+  const page = await openApp();
+  await opened(page);
+  await loyalAtStart(page).fill('345');
+  await saved(page);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download plan' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('seed-example.loyalty.json');
+  const file = await download.path();
+  const text = readFileSync(file, 'utf8');
+  expect(JSON.parse(text).params.loyalStart).toBe(345);
+
+  const input = page.getByTestId('open-plan-file');
+  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{ "schemaVersion": 1, "name": 3 }') });
+  await expect.poll(() => page.getByRole('alert').first().textContent(), SETTLE).toContain('broken.json could not be opened');
+  expect(await loyalAtStart(page).inputValue()).toBe('345');
+
+  await page.getByLabel('Open a preset').selectOption('cafe');
+  await opened(page, 'Neighbourhood café');
+  await input.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await opened(page, 'Seed example');
+  await expect.poll(() => loyalAtStart(page).inputValue(), SETTLE).toBe('345');
+  expectNoConsoleErrors(page);
 });
