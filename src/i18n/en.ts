@@ -193,6 +193,10 @@ export const en = {
   results: {
     customersTitle: 'Customers by segment',
     profitTitle: 'Cumulative profit by scenario',
+    extraProfitTitle: 'Extra cumulative profit over the baseline',
+    profitView: 'Show profit',
+    total: 'Total',
+    extraVsBaseline: 'Extra vs baseline',
     satisfied: 'Satisfied',
     loyal: 'Loyal',
     month: (month: string) => `Month ${month}`,

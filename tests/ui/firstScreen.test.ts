@@ -88,6 +88,14 @@ describe('first screen', () => {
     expect(Math.abs(session.projection.scenarios[0].summary.npv / before - 1)).toBeLessThan(0.01);
   });
 
+  it("shows each programme's extra cumulative profit over the baseline", async () => {
+    const { container } = renderApp();
+    await fireEvent.click(screen.getByRole('button', { name: 'Extra vs baseline' }));
+    const series = [...container.querySelectorAll('[data-testid="profit-chart"] path[data-series]')];
+    expect(series.map((path) => path.getAttribute('data-series'))).toEqual(['card', 'club']);
+    expect(screen.getByRole('heading', { name: 'Extra cumulative profit over the baseline' })).toBeInTheDocument();
+  });
+
   it('opens another preset', async () => {
     renderApp();
     await fireEvent.change(screen.getByLabelText('Open a preset'), { target: { value: 'cafe' } });
