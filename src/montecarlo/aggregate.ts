@@ -74,6 +74,7 @@ export class Aggregator {
   private readonly npv: Float64Array;
   private readonly costPv: Float64Array;
   private readonly payback: Float64Array;
+  /** Draws of the uncertain inputs, kept only for the trials the sensitivity analysis reads. */
   private readonly draws: Float64Array;
   private received = 0;
 
@@ -87,7 +88,7 @@ export class Aggregator {
     this.npv = new Float64Array(scenarioCount * trials).fill(NaN);
     this.costPv = new Float64Array(scenarioCount * trials).fill(NaN);
     this.payback = new Float64Array(scenarioCount * trials).fill(NaN);
-    this.draws = new Float64Array(trials * uncertain.length);
+    this.draws = new Float64Array(Math.min(trials, SENSITIVITY_TRIALS) * uncertain.length);
   }
 
   get done(): number {
@@ -103,7 +104,8 @@ export class Aggregator {
       this.costPv.set(chunk.programmeCostPv.subarray(s * count, (s + 1) * count), s * this.trials + start);
       this.payback.set(chunk.payback.subarray(s * count, (s + 1) * count), s * this.trials + start);
     }
-    this.draws.set(chunk.draws, start * uncertain.length);
+    const kept = Math.max(0, Math.min(count, SENSITIVITY_TRIALS - start));
+    if (kept > 0) this.draws.set(chunk.draws.subarray(0, kept * uncertain.length), start * uncertain.length);
     this.received += count;
   }
 

@@ -94,8 +94,8 @@ export function packedBuffers(packed: PackedBands): ArrayBuffer[] {
   return [packed.meta.buffer as ArrayBuffer, packed.counts.buffer as ArrayBuffer];
 }
 
-/** Trials whose band values a buffer holds before it folds them into the sketches. */
-const DEFAULT_CAPACITY = 2500;
+/** Trials whose band values a buffer holds before it folds them into the sketches (1,000 × 360 floats: 1.4 MB). */
+const DEFAULT_CAPACITY = 1000;
 
 /**
  * Band values of recent trials, [sink][trial], folded into the sinks a few thousand trials at a
