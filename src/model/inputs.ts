@@ -204,30 +204,35 @@ export function evaluateScenario(
   target.monthlyDiscountRate = monthlyDiscountRate(values[at.annualDiscountRate]);
   for (let i = 0; i < binding.programmes.length; i++) {
     const b = binding.programmes[i];
-    target.programmes[i] = {
-      id: b.programme.id,
-      startMonth: b.programme.startMonth,
-      rampMonths: b.programme.rampMonths,
-      redemptionDelayMonths: b.programme.redemptionDelayMonths,
-      target: b.programme.enrolment.target,
-      enrolmentShare: values[b.enrolmentShare],
-      costs: {
-        setup: values[b.costs.setup],
-        fixedMonthly: values[b.costs.fixedMonthly],
-        perMemberMonthly: values[b.costs.perMemberMonthly],
-        rewardRate: values[b.costs.rewardRate],
-        redemptionRate: values[b.costs.redemptionRate],
-      },
-      effects: {
-        controllableChurn: values[b.effects.controllableChurn],
-        conversion: values[b.effects.conversion],
-        satisfiedSpend: values[b.effects.satisfiedSpend],
-        loyalSpend: values[b.effects.loyalSpend],
-        referrals: values[b.effects.referrals],
-      },
-    };
+    const p = (target.programmes[i] ??= createProgrammeInputs(b.programme));
+    p.enrolmentShare = values[b.enrolmentShare];
+    const costs = p.costs;
+    costs.setup = values[b.costs.setup];
+    costs.fixedMonthly = values[b.costs.fixedMonthly];
+    costs.perMemberMonthly = values[b.costs.perMemberMonthly];
+    costs.rewardRate = values[b.costs.rewardRate];
+    costs.redemptionRate = values[b.costs.redemptionRate];
+    const effects = p.effects;
+    effects.controllableChurn = values[b.effects.controllableChurn];
+    effects.conversion = values[b.effects.conversion];
+    effects.satisfiedSpend = values[b.effects.satisfiedSpend];
+    effects.loyalSpend = values[b.effects.loyalSpend];
+    effects.referrals = values[b.effects.referrals];
   }
   return target;
+}
+
+function createProgrammeInputs(programme: Programme): ProgrammeInputs {
+  return {
+    id: programme.id,
+    startMonth: programme.startMonth,
+    rampMonths: programme.rampMonths,
+    redemptionDelayMonths: programme.redemptionDelayMonths,
+    target: programme.enrolment.target,
+    enrolmentShare: 0,
+    costs: { setup: 0, fixedMonthly: 0, perMemberMonthly: 0, rewardRate: 0, redemptionRate: 0 },
+    effects: { controllableChurn: 0, conversion: 0, satisfiedSpend: 0, loyalSpend: 0, referrals: 0 },
+  };
 }
 
 /** Every field in one order, so that all inputs objects share one shape (the JIT likes that). */
