@@ -10,7 +10,7 @@
  * `collect` returns them at the end.
  */
 import * as Comlink from 'comlink';
-import type { SimulationApi } from '../src/engine/pool';
+import type { SimulationApi } from '../src/engine/api';
 import type { Plan } from '../src/model/schema';
 import { BandBuffer, BandSketches, packedBuffers, type PackedBands } from '../src/montecarlo/bands';
 import { simulateChunk, TrialRunner, type ChunkOptions, type ChunkResult } from '../src/montecarlo/chunk';

@@ -4,7 +4,8 @@
  * the one in flight, and a stale answer is dropped). When a run is quick, edits re-run it by
  * themselves; otherwise the result is marked stale until the person runs it again.
  */
-import { EngineError, type SimulationPool } from '../engine/pool';
+import { EngineError } from '../engine/api';
+import type { SimulationPool } from '../engine/pool';
 import type { Plan } from '../model/schema';
 import type { MonteCarloResult } from '../montecarlo/aggregate';
 

@@ -3,7 +3,8 @@
  * workers/simulation.worker.ts, one fewer than the machine's cores (see defaultPoolSize).
  */
 import * as Comlink from 'comlink';
-import { defaultPoolSize, SimulationPool, type SimulationApi, type WorkerHandle } from './pool';
+import type { SimulationApi, WorkerHandle } from './api';
+import { defaultPoolSize, SimulationPool } from './pool';
 
 export interface BrowserPoolOptions {
   /** Workers; by default from navigator.hardwareConcurrency. */

@@ -7,7 +7,8 @@ import * as Comlink from 'comlink';
 // The UMD build, because its types sit beside it (the ESM .mjs has no .d.mts); same code.
 import nodeEndpoint from 'comlink/dist/umd/node-adapter.js';
 import { Worker } from 'node:worker_threads';
-import { SimulationPool, type SimulationApi, type WorkerHandle } from './pool';
+import type { SimulationApi, WorkerHandle } from './api';
+import { SimulationPool } from './pool';
 
 export interface NodePoolOptions {
   /** Workers; in Node the main thread only waits, so os.availableParallelism() is a good size. */

@@ -11,53 +11,14 @@
  * Nothing is shared between threads (no SharedArrayBuffer): chunk results are transferred, so
  * the app runs from any static host without cross-origin isolation headers.
  */
-import type { Remote } from 'comlink';
 import type { Plan } from '../model/schema';
 import { Aggregator, type MonteCarloResult, type StepSignal } from '../montecarlo/aggregate';
 import { BandSketches, type PackedBands } from '../montecarlo/bands';
-import type { ChunkOptions, ChunkResult } from '../montecarlo/chunk';
+import type { ChunkOptions } from '../montecarlo/chunk';
 import { compilePlan, type CompiledPlan } from '../montecarlo/compile';
 import { planChunks, planGuidedChunks, type Chunk } from '../montecarlo/run';
-
-/**
- * What the pool needs from a worker; workers/simulationApi.ts implements it. It lives here, on
- * the caller's side, because the engine may not import the workers' code.
- */
-export interface SimulationApi {
-  /** Compiles the plan for a run; later calls with the same runId do nothing. */
-  prepare(runId: number, plan: Plan): void;
-  /**
-   * Simulates trials start..start+count−1. Their band values go into the worker's own sketches;
-   * with `snapshot`, the result carries a copy of those sketches (all the run's chunks so far).
-   */
-  runChunk(runId: number, seed: number, start: number, count: number, options?: ChunkOptions, snapshot?: boolean): ChunkResult;
-  /** The worker's band sketches for the run (every chunk it simulated). */
-  collect(runId: number): PackedBands;
-  /** Forgets the run's compiled plan. */
-  release(runId: number): void;
-}
-
-/** A started worker, as the environment's factory hands it over. */
-export interface WorkerHandle {
-  api: Remote<SimulationApi>;
-  /** Called when the worker errors, exits or cannot deliver a message: its pending calls will never answer. */
-  onFailure(listener: (error: Error) => void): void;
-  terminate(): void;
-}
-
-export type EngineErrorKind = 'cancelled' | 'crashed' | 'timeout' | 'invalid';
-
-/** Why a run did not produce a result. 'cancelled' is expected (a newer run, a cancel button). */
-export class EngineError extends Error {
-  override readonly name = 'EngineError';
-  constructor(
-    readonly kind: EngineErrorKind,
-    message: string,
-    options?: ErrorOptions,
-  ) {
-    super(message, options);
-  }
-}
+import { crashed, EngineError, message, type EngineErrorKind, type WorkerHandle } from './api';
+import { Inbox, PooledWorker, RunControl } from './control';
 
 export interface PoolOptions {
   /** Most workers a run uses; they are started on first use. */
@@ -104,104 +65,6 @@ const DEFAULT_CHUNK_TIMEOUT_MS = 60_000;
 const MAX_GUIDED_CHUNK = 2500;
 const DEFAULT_PARTIAL_INTERVAL_MS = 250;
 const setTimeoutYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-
-/** One worker of the pool, and whether it has failed since it was started. */
-class PooledWorker {
-  failure: Error | null = null;
-  retired = false;
-  /** The run whose plan this worker has compiled (0: none). */
-  preparedRun = 0;
-  private readonly listeners = new Set<(error: Error) => void>();
-
-  constructor(readonly handle: WorkerHandle) {
-    handle.onFailure((error) => {
-      // A worker we terminated on purpose reports its exit too: that is not a failure.
-      if (this.retired || this.failure) return;
-      this.failure = error;
-      for (const listener of [...this.listeners]) listener(error);
-    });
-  }
-
-  /** Listens for this worker's failure; returns the function that stops listening. */
-  watch(listener: (error: Error) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  retire(): void {
-    if (this.retired) return;
-    this.retired = true;
-    this.listeners.clear();
-    try {
-      this.handle.terminate();
-    } catch {
-      // Already gone: nothing left to stop.
-    }
-  }
-}
-
-/** A run's fate: it stops at most once, with the first error (or as done, with null). */
-class RunControl {
-  stopped: Error | null = null;
-  finished = false;
-  /** Whether any worker was given work: a run rejected before that leaves the workers alone. */
-  usedWorkers = false;
-  private readonly listeners = new Set<(error: Error) => void>();
-
-  constructor(readonly id: number) {}
-
-  get over(): boolean {
-    return this.finished || this.stopped !== null;
-  }
-
-  stop(error: Error): boolean {
-    if (this.over) return false;
-    this.stopped = error;
-    for (const listener of [...this.listeners]) listener(error);
-    this.listeners.clear();
-    return true;
-  }
-
-  onStop(listener: (error: Error) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Settles with `promise`, or rejects as soon as the run stops. */
-  race<T>(promise: Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      if (this.stopped) return reject(this.stopped);
-      const off = this.onStop(reject);
-      promise.then(
-        (value) => (off(), resolve(value)),
-        (error: unknown) => (off(), reject(error)),
-      );
-    });
-  }
-}
-
-/** Chunk results waiting for the main thread, in arrival order. */
-class Inbox {
-  private readonly queue: ChunkResult[] = [];
-  private waiting: ((chunk: ChunkResult) => void) | null = null;
-
-  get size(): number {
-    return this.queue.length;
-  }
-
-  push(chunk: ChunkResult): void {
-    const waiting = this.waiting;
-    this.waiting = null;
-    if (waiting) waiting(chunk);
-    else this.queue.push(chunk);
-  }
-
-  take(): Promise<ChunkResult> {
-    const next = this.queue.shift();
-    return next ? Promise.resolve(next) : new Promise((resolve) => (this.waiting = resolve));
-  }
-}
-
 /** The chunks of a run as its workers share them out, and what they send back. */
 interface WorkShare {
   next: number;
@@ -465,12 +328,4 @@ export class SimulationPool {
       worker.handle.api.release(control.id).catch(() => undefined);
     }
   }
-}
-
-function crashed(error: Error): EngineError {
-  return new EngineError('crashed', `a worker stopped: ${error.message}`, { cause: error });
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
