@@ -122,16 +122,20 @@ export class Aggregator {
   private incremental(scenario: number): Float64Array {
     const own = this.slice(this.npv, scenario);
     const base = this.slice(this.npv, 0);
-    return own.map((value, i) => value - base[i]);
+    const incremental = new Float64Array(own.length);
+    for (let i = 0; i < own.length; i++) incremental[i] = own[i] - base[i];
+    return incremental;
   }
 
   private roi(scenario: number, incremental: Float64Array): Float64Array {
     const cost = this.slice(this.costPv, scenario);
     const baseCost = this.slice(this.costPv, 0);
-    return incremental.map((value, i) => {
+    const roi = new Float64Array(incremental.length);
+    for (let i = 0; i < roi.length; i++) {
       const extraCost = cost[i] - baseCost[i];
-      return extraCost > 0 ? value / extraCost : NaN;
-    });
+      roi[i] = extraCost > 0 ? incremental[i] / extraCost : NaN;
+    }
+    return roi;
   }
 
   /**

@@ -57,39 +57,41 @@ export function histogramSorted(sorted: ArrayLike<number>, bins = 30): Histogram
   const step = niceStep(max - min, bins);
   const first = Math.floor(min / step);
   const binCount = Math.floor(max / step) - first + 1;
+  const binOf = (value: number) => Math.min(binCount - 1, Math.floor(value / step) - first);
   const result: HistogramBin[] = [];
+  // The bin of a value never decreases along the sorted values: each bin's end is a binary search.
+  let start = 0;
   for (let b = 0; b < binCount; b++) {
-    result.push({ x0: (first + b) * step, x1: (first + b + 1) * step, count: 0 });
-  }
-  for (let i = 0; i < n; i++) {
-    const b = Math.min(binCount - 1, Math.floor(sorted[i] / step) - first);
-    result[b].count++;
+    let lo = start;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (binOf(sorted[mid]) <= b) lo = mid + 1;
+      else hi = mid;
+    }
+    result.push({ x0: (first + b) * step, x1: (first + b + 1) * step, count: lo - start });
+    start = lo;
   }
   return result;
 }
 
-/** Values that are not NaN, ascending. */
-function sortedFinite(values: ArrayLike<number>): Float64Array {
-  let count = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) count++;
-  const sorted = new Float64Array(count);
-  let j = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) sorted[j++] = values[i];
-  return sorted.sort();
-}
-
-/** Summary of per-trial values (NaN = no value in that trial); null when no trial has one. */
+/**
+ * Summary of per-trial values (NaN = no value in that trial); null when no trial has one.
+ * Built on one native sort: the mean and spread are summed in ascending order (the same
+ * whatever order the trials arrived in) and the histogram counts come from binary searches, so
+ * even the first, not yet optimised call stays cheap.
+ */
 export function describe(values: ArrayLike<number>, bins = 30): OutcomeStats | null {
-  const sorted = sortedFinite(values);
-  const n = sorted.length;
+  const all = new Float64Array(values).sort(); // NaN sorts last
+  let n = all.length;
+  while (n > 0 && Number.isNaN(all[n - 1])) n--;
   if (n === 0) return null;
+  const sorted = all.subarray(0, n);
   let sum = 0;
-  for (let i = 0; i < values.length; i++) if (!Number.isNaN(values[i])) sum += values[i];
+  for (let i = 0; i < n; i++) sum += sorted[i];
   const mean = sum / n;
   let squares = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (!Number.isNaN(values[i])) squares += (values[i] - mean) * (values[i] - mean);
-  }
+  for (let i = 0; i < n; i++) squares += (sorted[i] - mean) * (sorted[i] - mean);
   return {
     count: n,
     mean,
