@@ -87,7 +87,7 @@ export class PlanSession {
     return this.apply({ ...this.plan, params: { ...this.plan.params, [key]: value } });
   }
 
-  /** Changes how churn or spend are entered, converting nothing: the caller passes converted params. */
+  /** Changes top-level fields of the plan (name, entry modes, Monte Carlo settings…), validated like any edit. */
   update(change: Partial<Plan>): PlanProblem[] {
     return this.apply({ ...this.plan, ...change });
   }
