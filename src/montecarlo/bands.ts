@@ -22,10 +22,8 @@ export class BandSketches {
   constructor(
     readonly scenarioCount: number,
     readonly horizon: number,
-    sketches?: QuantileSketch[],
   ) {
-    this.sketches =
-      sketches ?? Array.from({ length: scenarioCount * BAND_METRICS.length * horizon }, () => new QuantileSketch());
+    this.sketches = Array.from({ length: scenarioCount * BAND_METRICS.length * horizon }, () => new QuantileSketch());
   }
 
 
