@@ -96,6 +96,17 @@ describe('first screen', () => {
     expect(screen.getByRole('heading', { name: 'Extra cumulative profit over the baseline' })).toBeInTheDocument();
   });
 
+  it('shows a plan with only a baseline and no programme', () => {
+    const { session, container } = renderApp();
+    const plan = session.plan;
+    session.open({ ...plan, programmes: [], scenarios: [plan.scenarios[0]] });
+    flushSync();
+    expect(container.querySelectorAll('[data-testid="profit-chart"] path[data-series]')).toHaveLength(1);
+    expect(screen.queryByRole('button', { name: 'Extra vs baseline' })).toBeNull();
+    expect(screen.queryByText(/vs baseline$/)).toBeNull();
+    expect(npv()).toMatch(/^\$[\d,]+$/);
+  });
+
   it('opens another preset', async () => {
     renderApp();
     await fireEvent.change(screen.getByLabelText('Open a preset'), { target: { value: 'cafe' } });
