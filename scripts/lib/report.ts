@@ -42,14 +42,15 @@ export function renderTable(
 ): string {
   const f = createFormat('en-US', plan.currency);
   const r = en.results;
+  const t = en.cli.table;
   const orNever = (month: number | null, applicable: boolean) =>
-    !applicable ? r.notApplicable : month === null ? 'never' : String(month);
+    !applicable ? r.notApplicable : month === null ? t.never : String(month);
   const out: string[] = [];
   out.push(`${plan.name} — ${plan.currency}, ${en.plan.horizonMonths(String(plan.horizonMonths))} (${source})`, '');
 
   out.push(
     table(
-      [r.scenario, r.customersEnd, r.revenue, r.profit, 'NPV', 'Extra NPV', 'ROI', r.payback],
+      [r.scenario, r.customersEnd, r.revenue, r.profit, t.npv, t.extraNpv, t.roi, r.payback],
       projection.scenarios.map((scenario, i) => {
         const s = scenario.summary;
         const last = scenario.monthly[scenario.monthly.length - 1];
@@ -73,7 +74,7 @@ export function renderTable(
     out.push(
       scenario.name,
       table(
-        ['Month', r.satisfied, r.loyal, r.revenue, r.profit, r.cumulativeProfit],
+        [t.month, r.satisfied, r.loyal, r.revenue, r.profit, r.cumulativeProfit],
         years.map((row) => [
           String(row.month),
           f.integer(row.satisfied),
@@ -94,19 +95,17 @@ export function renderTable(
     table(
       ['', r.satisfied, r.loyal],
       [
-        valueRow('Monthly revenue', (v) => f.moneyExact(v.monthlyRevenue)),
-        valueRow('Annual revenue', (v) => f.money(v.annualRevenue)),
-        valueRow('Five-year revenue', (v) => f.money(v.fiveYearRevenue)),
-        valueRow('Months still buying', (v) => f.decimal(v.lifetimeMonths, 1)),
-        valueRow('CLV', (v) => f.money(v.clv)),
-        valueRow('Referral value', (v) => f.money(v.referralValue)),
+        valueRow(t.monthlyRevenue, (v) => f.moneyExact(v.monthlyRevenue)),
+        valueRow(t.annualRevenue, (v) => f.money(v.annualRevenue)),
+        valueRow(t.fiveYearRevenue, (v) => f.money(v.fiveYearRevenue)),
+        valueRow(t.lifetimeMonths, (v) => f.decimal(v.lifetimeMonths, 1)),
+        valueRow(t.clv, (v) => f.money(v.clv)),
+        valueRow(t.referralValue, (v) => f.money(v.referralValue)),
       ],
     ),
     '',
-    `Word of mouth, simple arithmetic: one loyal customer brings ${f.decimal(referral.simple.newLoyalPerYear, 1)} new loyal customers a year, ` +
-      `${f.money(referral.simple.extraRevenuePerYear)} of extra revenue.`,
-    `Word of mouth, monthly model (churn, cooling down, a filling market): ${f.decimal(referral.firstYear.newCustomers, 1)} customers won ` +
-      `in the first year, ${f.money(referral.firstYear.extraRevenue)} of revenue within it.`,
+    t.simpleReferral(f.decimal(referral.simple.newLoyalPerYear, 1), f.money(referral.simple.extraRevenuePerYear)),
+    t.monthlyReferral(f.decimal(referral.firstYear.newCustomers, 1), f.money(referral.firstYear.extraRevenue)),
     `${r.reproductionNumber}: ${f.decimal(referral.reproductionNumber, 2)}. ${referral.grows ? r.grows : r.fades}`,
     '',
   );
@@ -114,9 +113,9 @@ export function renderTable(
     const range = (s: { p5: number; p50: number; p95: number } | null) =>
       s ? `${f.money(s.p50)} (${f.money(s.p5)} … ${f.money(s.p95)})` : r.notApplicable;
     out.push(
-      `Monte Carlo: ${f.integer(monteCarlo.trials)} trials, seed ${monteCarlo.seed} — median (P5 … P95)`,
+      t.monteCarlo(f.integer(monteCarlo.trials), String(monteCarlo.seed)),
       table(
-        [r.scenario, 'NPV', 'Extra NPV', 'P(ROI > 0)', 'P(payback)'],
+        [r.scenario, t.npv, t.extraNpv, t.probRoiPositive, t.probPayback],
         monteCarlo.scenarios.map((s) => [
           s.name,
           range(s.npv),

@@ -345,6 +345,26 @@ export const en = {
     moreProblems: (count: string) => `… and ${count} more`,
     badOption: (option: string, reason: string) => `Option ${option}: ${reason}`,
     problemCount: (count: number) => (count === 1 ? '1 problem' : `${count} problems`),
+    table: {
+      npv: 'NPV',
+      extraNpv: 'Extra NPV',
+      roi: 'ROI',
+      month: 'Month',
+      never: 'never',
+      monthlyRevenue: 'Monthly revenue',
+      annualRevenue: 'Annual revenue',
+      fiveYearRevenue: 'Five-year revenue',
+      lifetimeMonths: 'Months still buying',
+      clv: 'CLV',
+      referralValue: 'Referral value',
+      probRoiPositive: 'P(ROI > 0)',
+      probPayback: 'P(payback)',
+      simpleReferral: (customers: string, revenue: string) =>
+        `Word of mouth, simple arithmetic: one loyal customer brings ${customers} new loyal customers a year, ${revenue} of extra revenue.`,
+      monthlyReferral: (customers: string, revenue: string) =>
+        `Word of mouth, monthly model (churn, cooling down, a filling market): ${customers} customers won in the first year, ${revenue} of revenue within it.`,
+      monteCarlo: (trials: string, seed: string) => `Monte Carlo: ${trials} trials, seed ${seed} — median (P5 … P95)`,
+    },
   },
 };
 
