@@ -168,7 +168,8 @@ export class SimulationPool {
 
   /**
    * Hands chunks to free workers in trial order and feeds their per-trial outcomes to the
-   * Aggregator; the band sketches stay in the workers until the end (or a partial result).
+   * Aggregator. The band sketches stay in the workers until a worker finds no chunk left: it then
+   * sends them at once, and they are merged here while the other workers still run.
    */
   private async schedule(control: RunControl, setup: RunSetup, options: RunOptions): Promise<MonteCarloResult> {
     const { trials, chunks, compiled } = setup;
@@ -182,17 +183,17 @@ export class SimulationPool {
       snapshots: workers.map(() => null),
       wantSnapshot: workers.map(() => options.onPartial !== undefined),
     };
-    workers.forEach((worker, index) => {
-      this.feed(worker, index, control, setup, share).catch((error: unknown) =>
-        this.stopRun(control, error instanceof Error ? error : new Error(String(error))),
-      );
-    });
+    // Merging is exact and order-free: the bands do not depend on which worker finishes first.
+    const bands = new BandSketches(compiled.scenarioCount, compiled.horizon);
+    const collected = Promise.all(
+      workers.map((worker, index) =>
+        this.feed(worker, index, control, setup, share).then((packed) => {
+          if (!control.over) bands.mergePacked(packed);
+        }),
+      ),
+    );
+    collected.catch((error: unknown) => this.stopRun(control, error instanceof Error ? error : new Error(String(error))));
 
-    const bandsOf = (snapshots: (PackedBands | null)[]) => {
-      const merged = new BandSketches(compiled.scenarioCount, compiled.horizon);
-      for (const packed of snapshots) if (packed) merged.mergePacked(packed);
-      return merged;
-    };
     const interval = options.partialIntervalMs ?? DEFAULT_PARTIAL_INTERVAL_MS;
     let lastPartial = performance.now();
     while (aggregator.done < trials) {
@@ -201,27 +202,27 @@ export class SimulationPool {
       if (!options.onPartial || aggregator.done >= trials) continue;
       // Partial results only when no chunk is waiting, so they never hold back the run.
       if (performance.now() - lastPartial >= interval && share.inbox.size === 0 && share.snapshots.some(Boolean)) {
-        aggregator.setBands(bandsOf(share.snapshots));
+        const partialBands = new BandSketches(compiled.scenarioCount, compiled.horizon);
+        for (const packed of share.snapshots) if (packed) partialBands.mergePacked(packed);
+        aggregator.setBands(partialBands);
         options.onPartial(await this.drive(control, aggregator.steps({ sensitivity: false })));
         lastPartial = performance.now();
         share.wantSnapshot.fill(true);
       }
     }
-    // The workers flush and send their sketches while this thread summarises the per-trial
-    // outcomes; the bands come last.
-    const collected = Promise.all(
-      workers.map((worker) =>
-        this.call(worker, control, 'crashed', 'collecting its bands', () => worker.handle.api.collect(control.id)),
-      ),
-    );
-    collected.catch(() => undefined); // a failure stops the run; it is reported through control
+    // The per-trial outcomes are summarised while the last workers send their sketches; the
+    // bands come last.
     return this.drive(control, aggregator.steps({ sensitivity: options.sensitivity ?? true }), async () => {
-      aggregator.setBands(bandsOf(await control.race(collected)));
+      await control.race(collected);
+      aggregator.setBands(bands);
     });
   }
 
-  /** One worker's share of a run: prepare, then chunk after chunk until none is left. */
-  private async feed(worker: PooledWorker, index: number, control: RunControl, setup: RunSetup, share: WorkShare): Promise<void> {
+  /**
+   * One worker's share of a run: prepare, then chunk after chunk until none is left, then its
+   * band sketches.
+   */
+  private async feed(worker: PooledWorker, index: number, control: RunControl, setup: RunSetup, share: WorkShare): Promise<PackedBands> {
     await this.call(worker, control, 'invalid', 'compiling the plan', () => worker.handle.api.prepare(control.id, setup.plan));
     worker.preparedRun = control.id;
     while (share.next < setup.chunks.length && !control.over) {
@@ -237,6 +238,7 @@ export class SimulationPool {
       if (result.sketches) share.snapshots[index] = result.sketches;
       share.inbox.push(result);
     }
+    return this.call(worker, control, 'crashed', 'collecting its bands', () => worker.handle.api.collect(control.id));
   }
 
   /**

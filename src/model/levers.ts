@@ -141,7 +141,9 @@ export function createProgrammeCosts(): ProgrammeCosts {
  * Costs of all programmes in a month, on the customers at the month's end. A member's spend
  * carries the member's own uplift (the effect in full, not diluted by enrolment), so the
  * reward is paid on what members actually buy, including purchases they would have made anyway.
- * Writes each programme's reward to rewards[i] (for the outstanding-liability account).
+ * Writes the costs to `out` (the month's total in out.total: returning it would box a double on
+ * every call the Monte Carlo month loop makes), each programme's reward to rewards[i] (for the
+ * outstanding-liability account).
  */
 export function programmeCosts(
   inputs: ScenarioInputs,
@@ -152,7 +154,7 @@ export function programmeCosts(
   shares: Float64Array,
   out: ProgrammeCosts,
   rewards?: Float64Array,
-): number {
+): void {
   out.setup = 0;
   out.fixed = 0;
   out.members = 0;
@@ -184,5 +186,4 @@ export function programmeCosts(
     if (rewards) rewards[i] = reward;
   }
   out.total = out.setup + out.fixed + out.memberCost + out.reward;
-  return out.total;
 }

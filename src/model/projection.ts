@@ -96,7 +96,8 @@ export function projectScenario(inputs: ScenarioInputs): MonthRow[] {
     const grossProfit = revenue * inputs.grossMargin;
     const serveCost = inputs.costToServe * active;
     const acquisitionCost = inputs.acquisitionCost * paid;
-    const programmeCost = programmeCosts(inputs, month, satisfied, loyal, levers, shares, costs, rewards);
+    programmeCosts(inputs, month, satisfied, loyal, levers, shares, costs, rewards);
+    const programmeCost = costs.total;
     let rewardLiability = 0;
     for (let i = 0; i < count; i++) {
       const delay = inputs.programmes[i].redemptionDelayMonths;

@@ -151,7 +151,8 @@ export function simulateScenario(
     const revenue = satisfied * levers.satisfiedSpend + loyal * levers.loyalSpend;
     let profit = revenue * margin - serve * (satisfied + loyal) - cac * paid;
     if (hasProgrammes) {
-      const programmeCost = programmeCosts(inputs, month, satisfied, loyal, levers, shares, costs);
+      programmeCosts(inputs, month, satisfied, loyal, levers, shares, costs);
+      const programmeCost = costs.total;
       profit -= programmeCost;
       programmeCostPv += programmeCost * discount[month - 1];
     }
