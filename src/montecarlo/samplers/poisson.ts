@@ -51,11 +51,6 @@ export function logFactorial(k: number): number {
 
 /** Below this mean a Poisson is drawn by inversion, at and above it by PTRS, as in cref.c. */
 const POISSON_PTRS_MIN_MEAN = 10;
-/**
- * Up to this mean PTRS returns an int32. Its final test cannot accept a k farther than about
- * 12 √mean from the mean (the left side stays above −70), so k < 2^29 + 12 · 2^14.5 < 2^31.
- */
-const POISSON_INT32_MAX_MEAN = 2 ** 29;
 /** The mean on its way to the out-of-line algorithms (see probabilityArgument in binomial.ts). */
 const meanArgument = new Float64Array(1);
 
@@ -72,24 +67,7 @@ function poissonDraw(rng: Rng): number {
   const mean = meanArgument[0];
   if (mean <= 0) return 0;
   if (!(mean < Infinity)) return NaN; // NaN or infinite: PTRS would never accept
-  if (mean < POISSON_PTRS_MIN_MEAN) return poissonInversion(rng);
-  if (mean <= POISSON_INT32_MAX_MEAN) return poissonPtrs(rng);
-  return poissonAsSum(rng, mean);
-}
-
-/**
- * A mean beyond POISSON_INT32_MAX_MEAN (more than half a billion referrals a month: a plan at
- * the edge of its bounds) as a sum of Poissons of at most that mean, which is exactly
- * Poisson(mean).
- */
-function poissonAsSum(rng: Rng, mean: number): number {
-  const parts = Math.ceil(mean / POISSON_INT32_MAX_MEAN);
-  let sum = 0;
-  for (let i = 0; i < parts; i++) {
-    meanArgument[0] = mean / parts;
-    sum += poissonPtrs(rng);
-  }
-  return sum;
+  return mean < POISSON_PTRS_MIN_MEAN ? poissonInversion(rng) : poissonPtrs(rng);
 }
 
 /**
@@ -123,12 +101,7 @@ function poissonInversion(rng: Rng): number {
 /**
  * PTRS (Hörmann 1993, "The transformed rejection method for generating Poisson random
  * variables"), mean >= 10: a transformed uniform proposes k; about 3 draws in 4 pass the first,
- * log-free test. mean: meanArgument, at most POISSON_INT32_MAX_MEAN.
- *
- * Returns k | 0: V8 returns a whole double that came out of Math.floor as a new heap number and
- * an int32 as a small integer. As doubles, the Poissons of the month loop allocated about 40 bytes
- * each (scripts/bench-samplers.ts' poisson(94): 2M draws, 85 scavenges; as int32 none, and 27%
- * faster).
+ * log-free test. mean: meanArgument.
  */
 function poissonPtrs(rng: Rng): number {
   const mean = meanArgument[0];
@@ -136,21 +109,20 @@ function poissonPtrs(rng: Rng): number {
   const a = -0.059 + 0.02483 * b;
   const invAlpha = 1.1239 + 1.1328 / (b - 3.4);
   const vr = 0.9277 - 3.6224 / (b - 2);
-  // NaN until needed; a double from the start, so that V8 keeps it unboxed across the loop.
-  let logMean = NaN;
+  let logMean = 0;
   for (;;) {
     const u = rng.nextDouble() - 0.5;
     const v = rng.nextDouble();
     // cref.c skips us == 0 here; |u| <= 0.5 - 2^-33, so us > 0.
     const us = 0.5 - Math.abs(u);
     const k = Math.floor(((2 * a) / us + b) * u + mean + 0.43);
-    if (us >= 0.07 && v <= vr) return k | 0;
+    if (us >= 0.07 && v <= vr) return k;
     if (k < 0 || (us < 0.013 && v > us)) continue;
-    // log(mean) only on the slow path, once a call.
-    if (logMean !== logMean) logMean = Math.log(mean);
+    // log(mean) only on the slow path, once a call; it is > 0 (mean >= 10), so 0 means "not yet".
+    if (logMean === 0) logMean = Math.log(mean);
     // cref.c's log(v) + log(1/alpha) - log(a/us^2 + b), as one log.
     if (Math.log((v * invAlpha) / (a / (us * us) + b)) <= k * logMean - mean - logFactorial(k)) {
-      return k | 0;
+      return k;
     }
   }
 }
