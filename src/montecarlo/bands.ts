@@ -5,7 +5,7 @@
  * which trials.
  */
 import { BAND_METRICS, type BandMetric, type BandSink } from './chunk';
-import { QuantileSketch } from './quantileSketch';
+import { QuantileSketch, warmUpSketches } from './quantileSketch';
 import { QUANTILE_PROBABILITIES } from './statistics';
 
 export interface Band {
@@ -109,6 +109,7 @@ export class BandBuffer {
     readonly sinks: readonly BandSink[],
     readonly capacity = DEFAULT_CAPACITY,
   ) {
+    warmUpSketches();
     this.values = new Float32Array(sinks.length * capacity);
   }
 

@@ -9,7 +9,8 @@ import { evaluateScenario, type ScenarioInputs } from '../model/inputs';
 import type { BandBuffer, PackedBands } from './bands';
 import type { CompiledPlan } from './compile';
 import { Rng } from './rng';
-import { sampleResolved } from './sampleResolved';
+import { samplerOf, type Sampler } from './sampleResolved';
+import { warmUpSamplers } from './samplers';
 import { simulateScenario, TrialScratch } from './trial';
 
 export const BAND_METRICS = ['customers', 'revenue', 'cumulativeProfit'] as const;
@@ -47,6 +48,8 @@ const INDEPENDENT_STREAM_STRIDE = 0x01000000;
  */
 export class TrialRunner {
   private readonly values: Float64Array;
+  /** The draw of each uncertain input, in drawing order. */
+  private readonly samplers: Sampler[];
   private readonly scenarioInputs: ScenarioInputs[];
   private readonly needsValueOrder: boolean[];
   private readonly rng = new Rng();
@@ -60,8 +63,10 @@ export class TrialRunner {
     private readonly seed: number,
     options: ChunkOptions = {},
   ) {
+    warmUpSamplers();
     this.crn = options.commonRandomNumbers ?? true;
     this.values = new Float64Array(compiled.inputs.length);
+    this.samplers = compiled.uncertain.map((index) => samplerOf(compiled.resolved[index]));
     compiled.resolved.forEach((r, i) => (this.values[i] = r.family === 'fixed' ? r.value : NaN));
     this.scenarioInputs = compiled.bindings.map((binding) => evaluateScenario(binding, this.values));
     this.needsValueOrder = this.scenarioInputs.map((inputs) => inputs.programmes.some((p) => p.target === 'topClv'));
@@ -70,11 +75,11 @@ export class TrialRunner {
 
   /** One draw of every uncertain input (their order is fixed: it defines the stream). */
   private drawInputs(): void {
-    const { inputs, resolved, uncertain } = this.compiled;
+    const { inputs, uncertain } = this.compiled;
     for (let j = 0; j < uncertain.length; j++) {
       const index = uncertain[j];
       const spec = inputs[index].spec;
-      let value = sampleResolved(this.rng, resolved[index]);
+      let value = this.samplers[j](this.rng);
       if (spec.integer) value = Math.round(value);
       this.values[index] = Math.min(spec.max, Math.max(spec.min, value));
     }

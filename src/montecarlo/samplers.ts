@@ -18,4 +18,5 @@ export { fastExp } from './samplers/fastExp';
 export { binomial } from './samplers/binomial';
 export { logFactorial, poisson } from './samplers/poisson';
 export { standardNormal, standardExponential } from './samplers/normal';
+export { warmUpSamplers } from './samplers/warmUp';
 export { gamma, beta, lognormal } from './samplers/gamma';

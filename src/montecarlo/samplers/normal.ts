@@ -14,10 +14,10 @@ import type { Rng } from '../rng';
  */
 const ZIGGURAT_LAYERS = 256;
 /** Normal, f(x) = exp(-x^2 / 2): where the tail starts, and the common area of the layers. */
-const NORMAL_R = 3.6541528853610088;
+export const NORMAL_R = 3.6541528853610088;
 const NORMAL_AREA = 0.0049286732339746552;
 /** Exponential, f(x) = exp(-x). */
-const EXPONENTIAL_R = 7.69711747013105;
+export const EXPONENTIAL_R = 7.69711747013105;
 const EXPONENTIAL_AREA = 0.0039496598225815572;
 /** x[i], right edge of layer i (decreasing; x[1] = r, x[256] = 0), and f(x[i]). */
 const normalX = new Float64Array(ZIGGURAT_LAYERS + 1);
