@@ -287,8 +287,9 @@ export class SimulationPool {
     for (;;) {
       const step = steps.next();
       if (step.done) return step.value;
+      // The bands arrive in a task of their own (merging them is work too): yield either way.
       if (step.value === 'bands' && beforeBands) await beforeBands();
-      else await this.yieldToHost();
+      await this.yieldToHost();
       if (control.stopped) throw control.stopped;
     }
   }

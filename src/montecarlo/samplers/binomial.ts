@@ -20,11 +20,8 @@ const POWER_BY_SQUARING_MAX_N = 2 ** 20;
 const probabilityArgument = new Float64Array(1);
 
 /**
- * Binomial(n, p): n a non-negative integer, p in [0, 1]; an integer in [0, n].
- *
- * Only this entry is meant to be inlined into the month loop, and it has a single call: a branch
- * the loop has not taken yet when V8 optimises it (a small mean, p > 1/2) then costs a
- * re-optimisation of binomialDraw, not of the whole loop.
+ * Binomial(n, p): n a non-negative integer, p in [0, 1]; an integer in [0, n]. A small entry,
+ * inlined into the month loop, that hands p over in probabilityArgument.
  */
 export function binomial(rng: Rng, n: number, p: number): number {
   probabilityArgument[0] = p;
@@ -49,7 +46,10 @@ function binomialAtMostHalf(rng: Rng, n: number): number {
   return binomialBtpe(rng, n);
 }
 
-/** Sequential search from 0 (p <= 1/2, n * p < 14): one uniform, about n * p + 1 steps. p: probabilityArgument. */
+/**
+ * Sequential search from 0 (p <= 1/2, n * p < 14): one uniform, about n * p + 1 steps.
+ * p: probabilityArgument.
+ */
 function binomialInversion(rng: Rng, n: number): number {
   const p = probabilityArgument[0];
   const mean = n * p;

@@ -55,8 +55,8 @@ const POISSON_PTRS_MIN_MEAN = 10;
 const meanArgument = new Float64Array(1);
 
 /**
- * Poisson(mean): a non-negative integer; 0 for mean <= 0. Like `binomial`, only this entry is
- * meant to be inlined into the month loop, and it has a single call.
+ * Poisson(mean): a non-negative integer; 0 for mean <= 0. A small entry, inlined into the month
+ * loop, that hands the mean over in meanArgument.
  */
 export function poisson(rng: Rng, mean: number): number {
   meanArgument[0] = mean;
