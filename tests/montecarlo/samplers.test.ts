@@ -10,6 +10,7 @@ import {
   poisson,
   standardExponential,
   standardNormal,
+  warmUpSamplers,
 } from '../../src/montecarlo/samplers';
 
 /*
@@ -551,5 +552,19 @@ describe('samplers keep no state of their own', () => {
     const alone = drawAll(new Rng(77, 3), null);
     const interleaved = drawAll(new Rng(77, 3), new Rng(1, 1));
     expect(interleaved).toEqual(alone);
+  });
+
+  it('the warm-up (its own streams, every branch) ends and changes no later draw', () => {
+    const draws = (rng: Rng) => [
+      binomial(rng, 5000, 0.07),
+      poisson(rng, 3),
+      poisson(rng, 300),
+      standardNormal(rng),
+      gamma(rng, 0.7),
+    ];
+    const before = draws(new Rng(5, 5));
+    warmUpSamplers();
+    warmUpSamplers();
+    expect(draws(new Rng(5, 5))).toEqual(before);
   });
 });

@@ -5,8 +5,8 @@
  * Poisson mean that falls below 10 late in a run, a normal draw in the ziggurat's tail) throws
  * the optimised code away, with everything it was inlined into (the month loop, the parameter
  * draws), and compiles it all again. In a pool that fills every core, that compiling competes
- * with the workers themselves: on two cores these re-optimisations were most of the gap between
- * two workers and one. Costs about 2 ms, once per thread.
+ * with the workers themselves (bench preset: 7 such re-optimisations a worker before, none
+ * after). Costs a few milliseconds, once per thread.
  */
 import { Rng } from '../rng';
 import { binomial } from './binomial';
