@@ -203,7 +203,12 @@ export class SimulationPool {
       // Partial results only when no chunk is waiting, so they never hold back the run.
       if (performance.now() - lastPartial >= interval && share.inbox.size === 0 && share.snapshots.some(Boolean)) {
         const partialBands = new BandSketches(compiled.scenarioCount, compiled.horizon);
-        for (const packed of share.snapshots) if (packed) partialBands.mergePacked(packed);
+        // Each merge in a task of its own, apart from the chunk's arrival and the steps.
+        for (const packed of share.snapshots) {
+          if (!packed) continue;
+          await this.pause(control);
+          partialBands.mergePacked(packed);
+        }
         aggregator.setBands(partialBands);
         options.onPartial(await this.drive(control, aggregator.steps({ sensitivity: false })));
         lastPartial = performance.now();
@@ -277,7 +282,9 @@ export class SimulationPool {
 
   /**
    * Runs an Aggregator generator, yielding to the host between its steps; when the generator
-   * is about to read the bands, `beforeBands` provides them.
+   * is about to read the bands, `beforeBands` provides them. It yields once more before it
+   * returns, so that whoever shows the result (a first render of charts is heavy) starts a task
+   * of its own.
    */
   private async drive(
     control: RunControl,
@@ -286,12 +293,17 @@ export class SimulationPool {
   ): Promise<MonteCarloResult> {
     for (;;) {
       const step = steps.next();
-      if (step.done) return step.value;
+      if (!step.done && step.value === 'bands' && beforeBands) await beforeBands();
       // The bands arrive in a task of their own (merging them is work too): yield either way.
-      if (step.value === 'bands' && beforeBands) await beforeBands();
-      await this.yieldToHost();
-      if (control.stopped) throw control.stopped;
+      await this.pause(control);
+      if (step.done) return step.value;
     }
+  }
+
+  /** Lets the host run its other tasks; throws if the run stopped meanwhile. */
+  private async pause(control: RunControl): Promise<void> {
+    await this.yieldToHost();
+    if (control.stopped) throw control.stopped;
   }
 
   /** The first n workers, started now if they were never started or have failed since. */
