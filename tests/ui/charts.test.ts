@@ -288,7 +288,7 @@ describe('Tornado', () => {
     const rows = [...svg.querySelectorAll('g.row')];
     expect(rows.map((r) => r.getAttribute('data-row'))).toEqual(['price', 'churn', 'cost', 'referrals']);
     const bySwing = ['Price', 'Monthly churn', 'Programme cost', 'Referral rate'];
-    expect(texts(svg, 'g.row .label')).toEqual(bySwing);
+    expect(texts(svg, 'text.label')).toEqual(bySwing);
     expect(svg.querySelectorAll('rect.bar.low')).toHaveLength(4);
     expect(svg.querySelectorAll('rect.bar.high')).toHaveLength(4);
     expect(texts(svg, '.rule.base text')).toEqual(['€110k']);
