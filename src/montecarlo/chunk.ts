@@ -145,7 +145,7 @@ export function simulateChunk(runner: TrialRunner, start: number, count: number,
   };
   // In batches that fit the buffer, so that a large chunk does not grow it.
   for (let done = 0; done < count; ) {
-    const batch = Math.min(count - done, bands.capacity);
+    const batch = Math.min(count - done, bands.room);
     const first = bands.reserve(batch);
     for (let k = done; k < done + batch; k++) runner.run(start + k, k, result, bands.values, bands.capacity, first + k - done);
     done += batch;

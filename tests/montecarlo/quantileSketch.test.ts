@@ -240,6 +240,22 @@ describe('QuantileSketch.addMany', () => {
     expect(plain(viaAddMany.toJSON())).toStrictEqual(plain(viaAdd.toJSON()));
   });
 
+  it('sizes an empty window to the whole batch at once, and grows it once for a wider batch', () => {
+    const batch = Float32Array.from(normals(31, 1_000, 0, 3e5));
+    const sketch = new QuantileSketch();
+    sketch.addMany(batch);
+    // Exactly the occupied buckets: nothing was allocated on the way.
+    expect(sketch.countsBytes).toBe(sketch.toJSON().counts.byteLength);
+    const wider = batch.map((v) => v * 4);
+    sketch.addMany(wider);
+    const fitted = sketch.countsBytes;
+    expect(fitted).toBeGreaterThanOrEqual(sketch.toJSON().counts.byteLength);
+    sketch.addMany(wider);
+    expect(sketch.countsBytes).toBe(fitted);
+    const viaAdd = sketchOf([...batch, ...wider, ...wider]);
+    expect(plain(sketch.toJSON())).toStrictEqual(plain(viaAdd.toJSON()));
+  });
+
   it('defaults to the whole array', () => {
     const values = [3, 1, 2];
     const sketch = new QuantileSketch();
@@ -335,10 +351,12 @@ describe('QuantileSketch rejects what would corrupt it', () => {
     expect(plain(sketch.toJSON())).toStrictEqual(before);
   });
 
-  it('addMany stops at a non-finite value, keeping the values before it', () => {
+  it.each([NaN, Infinity, -Infinity])('addMany stops at %f, keeping the values before it', (bad) => {
     const sketch = new QuantileSketch();
-    expect(() => sketch.addMany([1, 2, NaN, 4])).toThrow(RangeError);
+    expect(() => sketch.addMany([1, 2, bad, 4])).toThrow(RangeError);
     expect(plain(sketch.toJSON())).toStrictEqual(plain(sketchOf([1, 2]).toJSON()));
+    // The window was sized for the finite values only, not stretched towards infinity.
+    expect(sketch.countsBytes).toBeLessThan(8_000);
   });
 
   it.each([-0.01, 1.01, NaN])('quantile(%f) throws', (p) => {
