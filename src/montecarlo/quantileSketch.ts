@@ -20,8 +20,9 @@
  *
  * Memory: 2^M buckets (4 bytes each) per octave of 1 + |v| spanned, e.g. 1e6 … 2e7 ≈ 4.3 octaves
  * ≈ 18 KB at M = 10; -2e5 … 3e5 ≈ 2 × 19 octaves ≈ 155 KB; a sketch filled by add holds up to
- * 1/8 more (growth slack), a merged or restored one exactly that. The key range of finite doubles
- * is bounded (±1024 · 2^M), so the window can never grow without bound.
+ * 1/8 more (growth slack), one filled by addMany about twice (room for the next batch), a merged
+ * or restored one exactly that. The key range of finite doubles is bounded (±1024 · 2^M), so the
+ * window can never grow without bound.
  *
  * NaN and ±Infinity are a bug in the caller: add and addMany throw a RangeError and leave the
  * sketch as it was before that value.
@@ -182,9 +183,11 @@ export class QuantileSketch {
   }
 
   /**
-   * Grows the window once to hold every finite value of a batch: a worker's first flush put
-   * 1,000 values into each empty sketch, and growing an eighth at a time as they came allocated
-   * and copied about 9 times the final windows (30 MB for the bench), more than the inserts cost.
+   * Grows the window once to hold every finite value of a batch, with room for later batches:
+   * half the span more on each side that grows. A worker's first flushes put hundreds of values
+   * into each sketch: growing an eighth at a time as they came allocated and copied about 9 times
+   * the final windows (30 MB for the bench), and growing to fit each batch exactly resized most
+   * windows again at every flush, as the extremes of more trials reached further.
    */
   private fitWindow(values: ArrayLike<number>, start: number, end: number, stride: number): void {
     let low = Infinity;
@@ -202,17 +205,14 @@ export class QuantileSketch {
     // access V8 has no feedback for (that threw the optimised flush away).
     const { keyLimit, lowKey: windowLow } = this;
     const capacity = this.counts.length;
-    if (capacity === 0) {
-      this.resize(lowKey, Math.max(highKey, Math.min(lowKey + INITIAL_CAPACITY - 1, keyLimit)));
-      return;
-    }
     const windowHigh = windowLow + capacity - 1;
-    if (lowKey >= windowLow && highKey <= windowHigh) return;
-    const slack = Math.max(INITIAL_CAPACITY, Math.floor(capacity / GROWTH_DIVISOR));
-    this.resize(
-      lowKey < windowLow ? Math.max(lowKey - slack, -keyLimit) : windowLow,
-      highKey > windowHigh ? Math.min(highKey + slack, keyLimit) : windowHigh,
-    );
+    const fitsBelow = capacity > 0 && lowKey >= windowLow;
+    const fitsAbove = capacity > 0 && highKey <= windowHigh;
+    if (fitsBelow && fitsAbove) return;
+    const from = fitsBelow ? windowLow : lowKey;
+    const to = fitsAbove ? windowHigh : highKey;
+    const slack = Math.max(INITIAL_CAPACITY, (to - from + 1) >> 1);
+    this.resize(fitsBelow ? from : Math.max(from - slack, -keyLimit), fitsAbove ? to : Math.min(to + slack, keyLimit));
   }
 
   /** Adds other's values to this one's; other is unchanged. The window grows to fit exactly (merged sketches are the long-lived ones). */
