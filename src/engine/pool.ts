@@ -188,7 +188,8 @@ export class SimulationPool {
     const collected = Promise.all(
       workers.map((worker, index) =>
         this.feed(worker, index, control, setup, share).then((packed) => {
-          if (!control.over) bands.mergePacked(packed);
+          // The packed arrays are this run's alone: the first set is adopted, not copied.
+          if (!control.over) bands.mergePacked(packed, true);
         }),
       ),
     );

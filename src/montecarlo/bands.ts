@@ -45,8 +45,12 @@ export class BandSketches {
     return { meta, counts };
   }
 
-  /** Merges a packed copy sent by a worker (see pack). */
-  mergePacked({ meta, counts }: PackedBands): void {
+  /**
+   * Merges a packed copy sent by a worker (see pack). With `adopt`, empty sketches take their
+   * counts from `counts` without copying them: the first of a run's final sets then costs next
+   * to nothing. Only when nothing else reads or writes the packed arrays afterwards.
+   */
+  mergePacked({ meta, counts }: PackedBands, adopt = false): void {
     let offset = 0;
     for (let i = 0; i < this.sketches.length; i++) {
       const at = i * META_FIELDS;
@@ -58,7 +62,7 @@ export class BandSketches {
         count: meta[at + 3],
         min: meta[at + 4],
         max: meta[at + 5],
-      });
+      }, adopt);
       offset += length;
     }
   }

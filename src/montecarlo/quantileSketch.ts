@@ -229,9 +229,11 @@ export class QuantileSketch {
 
   /**
    * Merges another sketch's data without rebuilding it first (the pool merges what its own
-   * workers send; `fromJSON` is the checked way in for data from anywhere else).
+   * workers send; `fromJSON` is the checked way in for data from anywhere else). With `adopt`,
+   * an empty sketch takes `other.counts` as its window instead of copying it: only for a caller
+   * that gives the array up (nothing else reads or writes it afterwards).
    */
-  mergeData(other: SketchData): void {
+  mergeData(other: SketchData, adopt = false): void {
     if (other.mantissaBits !== this.mantissaBits) {
       throw new RangeError(`QuantileSketch.merge: mantissaBits differ (${this.mantissaBits} vs ${other.mantissaBits})`);
     }
@@ -242,6 +244,14 @@ export class QuantileSketch {
     const last = lastOccupied(otherCounts);
     const otherLowKey = other.lowKey + first;
     const otherHighKey = other.lowKey + last;
+    if (this.counts.length === 0 && adopt) {
+      this.counts = otherCounts.subarray(first, last + 1);
+      this.lowKey = otherLowKey;
+      this.total = other.count;
+      this.minValue = other.min;
+      this.maxValue = other.max;
+      return;
+    }
     if (this.counts.length === 0) {
       this.resize(otherLowKey, otherHighKey);
     } else if (otherLowKey < this.lowKey || otherHighKey >= this.lowKey + this.counts.length) {

@@ -406,3 +406,21 @@ describe('QuantileSketch memory', () => {
     expect(sketch.quantile(0.5)).toBeLessThanOrEqual(QuantileSketch.errorBound(Number.MIN_VALUE));
   });
 });
+
+describe('QuantileSketch.mergeData with adopt', () => {
+  it('takes the counts of an empty sketch without copying, and merges the next as usual', () => {
+    const a = sketchOf(normals(41, 500, 1e6, 1e5));
+    const b = sketchOf(normals(42, 500, 1.2e6, 2e5));
+    const data = a.toJSON();
+    const adopted = new QuantileSketch();
+    adopted.mergeData(data, true);
+    expect(adopted.countsBytes).toBe(data.counts.byteLength);
+    // The same array, not a copy of it.
+    expect(adopted.view().counts.buffer).toBe(data.counts.buffer);
+    adopted.mergeData(b.toJSON(), true);
+    const copied = new QuantileSketch();
+    copied.merge(a);
+    copied.merge(b);
+    expect(plain(adopted.toJSON())).toStrictEqual(plain(copied.toJSON()));
+  });
+});
