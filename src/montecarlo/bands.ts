@@ -46,11 +46,10 @@ export class BandSketches {
   }
 
   /**
-   * Merges a packed copy sent by a worker (see pack). With `adopt`, empty sketches take their
-   * counts from `counts` without copying them: the first of a run's final sets then costs next
-   * to nothing. Only when nothing else reads or writes the packed arrays afterwards.
+   * Merges a packed copy sent by a worker (see pack). With `room`, windows that grow get room
+   * for more (see QuantileSketch.mergeData): for a set that more sets will join.
    */
-  mergePacked({ meta, counts }: PackedBands, adopt = false): void {
+  mergePacked({ meta, counts }: PackedBands, room = false): void {
     let offset = 0;
     for (let i = 0; i < this.sketches.length; i++) {
       const at = i * META_FIELDS;
@@ -62,7 +61,7 @@ export class BandSketches {
         count: meta[at + 3],
         min: meta[at + 4],
         max: meta[at + 5],
-      }, adopt);
+      }, room);
       offset += length;
     }
   }

@@ -199,8 +199,15 @@ export class QuantileSketch {
       if (value > high && value <= Number.MAX_VALUE) high = value;
     }
     if (low > high) return;
-    const lowKey = this.keyOf(low);
-    const highKey = this.keyOf(high);
+    this.growWindow(this.keyOf(low), this.keyOf(high), true);
+  }
+
+  /**
+   * Grows the window to hold the keys lowKey..highKey as well as its own. With `room`, half the
+   * new span more on each side that grows, so that later batches or merges land without another
+   * resize.
+   */
+  private growWindow(lowKey: number, highKey: number, room: boolean): void {
     // Every field read before any branch: a branch first taken late must not meet a property
     // access V8 has no feedback for (that threw the optimised flush away).
     const { keyLimit, lowKey: windowLow } = this;
@@ -211,7 +218,7 @@ export class QuantileSketch {
     if (fitsBelow && fitsAbove) return;
     const from = fitsBelow ? windowLow : lowKey;
     const to = fitsAbove ? windowHigh : highKey;
-    const slack = Math.max(INITIAL_CAPACITY, (to - from + 1) >> 1);
+    const slack = room ? Math.max(INITIAL_CAPACITY, (to - from + 1) >> 1) : 0;
     this.resize(fitsBelow ? from : Math.max(from - slack, -keyLimit), fitsAbove ? to : Math.min(to + slack, keyLimit));
   }
 
@@ -229,11 +236,10 @@ export class QuantileSketch {
 
   /**
    * Merges another sketch's data without rebuilding it first (the pool merges what its own
-   * workers send; `fromJSON` is the checked way in for data from anywhere else). With `adopt`,
-   * an empty sketch takes `other.counts` as its window instead of copying it: only for a caller
-   * that gives the array up (nothing else reads or writes it afterwards).
+   * workers send; `fromJSON` is the checked way in for data from anywhere else). The window
+   * grows to fit exactly, or with `room` (see growWindow) when more merges are to come.
    */
-  mergeData(other: SketchData, adopt = false): void {
+  mergeData(other: SketchData, room = false): void {
     if (other.mantissaBits !== this.mantissaBits) {
       throw new RangeError(`QuantileSketch.merge: mantissaBits differ (${this.mantissaBits} vs ${other.mantissaBits})`);
     }
@@ -242,21 +248,7 @@ export class QuantileSketch {
     const otherCounts = other.counts;
     const first = firstOccupied(otherCounts);
     const last = lastOccupied(otherCounts);
-    const otherLowKey = other.lowKey + first;
-    const otherHighKey = other.lowKey + last;
-    if (this.counts.length === 0 && adopt) {
-      this.counts = otherCounts.subarray(first, last + 1);
-      this.lowKey = otherLowKey;
-      this.total = other.count;
-      this.minValue = other.min;
-      this.maxValue = other.max;
-      return;
-    }
-    if (this.counts.length === 0) {
-      this.resize(otherLowKey, otherHighKey);
-    } else if (otherLowKey < this.lowKey || otherHighKey >= this.lowKey + this.counts.length) {
-      this.resize(Math.min(otherLowKey, this.lowKey), Math.max(otherHighKey, this.lowKey + this.counts.length - 1));
-    }
+    this.growWindow(other.lowKey + first, other.lowKey + last, room);
     const counts = this.counts;
     const offset = other.lowKey - this.lowKey;
     for (let i = first; i <= last; i++) counts[offset + i] += otherCounts[i];
@@ -264,6 +256,7 @@ export class QuantileSketch {
     if (other.min < this.minValue) this.minValue = other.min;
     if (other.max > this.maxValue) this.maxValue = other.max;
   }
+
 
   /** Type-7 quantile (numpy's "linear"); p in [0, 1]; NaN when empty. */
   quantile(p: number): number {
