@@ -277,8 +277,9 @@ export class QuantileSketch {
     const lastRank = this.total - 1;
     const counts = this.counts;
     // Cursor over the buckets: `below` values lie in buckets before `bucket`. It moves both
-    // ways because X(⌊h⌋ + 1) of one p may lie past X(⌊h'⌋) of the next.
-    let bucket = 0;
+    // ways because X(⌊h⌋ + 1) of one p may lie past X(⌊h'⌋) of the next. It starts at min's
+    // bucket, the first occupied one, past any room the window keeps below it.
+    let bucket = this.keyOf(this.minValue) - this.lowKey;
     let below = 0;
     const orderStatistic = (rank: number): number => {
       if (rank === 0) return this.minValue;
