@@ -14,7 +14,7 @@
 import type { Plan } from '../model/schema';
 import { Aggregator, type MonteCarloResult, type StepSignal } from '../montecarlo/aggregate';
 import { BandSketches, type PackedBands } from '../montecarlo/bands';
-import type { ChunkOptions } from '../montecarlo/chunk';
+import type { ChunkOptions, ChunkResult } from '../montecarlo/chunk';
 import { compilePlan, type CompiledPlan } from '../montecarlo/compile';
 import { planChunks, planGuidedChunks, type Chunk } from '../montecarlo/run';
 import { crashed, EngineError, message, type EngineErrorKind, type WorkerHandle } from './api';
@@ -227,25 +227,38 @@ export class SimulationPool {
 
   /**
    * One worker's share of a run: prepare, then chunk after chunk until none is left, then its
-   * band sketches.
+   * band sketches. The first chunk goes out with the plan rather than a round trip later: a
+   * worker answers its messages in order, and a failed prepare is reported as such.
    */
   private async feed(worker: PooledWorker, index: number, control: RunControl, setup: RunSetup, share: WorkShare): Promise<PackedBands> {
-    await this.call(worker, control, 'invalid', 'compiling the plan', () => worker.handle.api.prepare(control.id, setup.plan));
+    const prepared = this.call(worker, control, 'invalid', 'compiling the plan', () => worker.handle.api.prepare(control.id, setup.plan));
+    let next = this.sendChunk(worker, index, control, setup, share);
+    // If the plan fails to compile, that chunk fails too: the prepare error is the one to report.
+    next?.catch(() => undefined);
+    await prepared;
     worker.preparedRun = control.id;
-    while (share.next < setup.chunks.length && !control.over) {
-      const { start, count } = setup.chunks[share.next++];
-      const snapshot = share.wantSnapshot[index];
-      share.wantSnapshot[index] = false;
-      const result = await this.call(worker, control, 'crashed', `trials ${start}–${start + count - 1}`, () =>
-        worker.handle.api.runChunk(control.id, setup.seed, start, count, setup.chunkOptions, snapshot),
-      );
+    while (next) {
+      share.inbox.push(await next);
+      next = this.sendChunk(worker, index, control, setup, share);
+    }
+    return this.call(worker, control, 'crashed', 'collecting its bands', () => worker.handle.api.collect(control.id));
+  }
+
+  /** Sends the next chunk of the run to a worker, or returns null when none is left. */
+  private sendChunk(worker: PooledWorker, index: number, control: RunControl, setup: RunSetup, share: WorkShare): Promise<ChunkResult> | null {
+    if (share.next >= setup.chunks.length || control.over) return null;
+    const { start, count } = setup.chunks[share.next++];
+    const snapshot = share.wantSnapshot[index];
+    share.wantSnapshot[index] = false;
+    return this.call(worker, control, 'crashed', `trials ${start}–${start + count - 1}`, () =>
+      worker.handle.api.runChunk(control.id, setup.seed, start, count, setup.chunkOptions, snapshot),
+    ).then((result) => {
       if (result.start !== start || result.count !== count) {
         throw new EngineError('crashed', `a worker answered trials ${result.start}+${result.count} for ${start}+${count}`);
       }
       if (result.sketches) share.snapshots[index] = result.sketches;
-      share.inbox.push(result);
-    }
-    return this.call(worker, control, 'crashed', 'collecting its bands', () => worker.handle.api.collect(control.id));
+      return result;
+    });
   }
 
   /**

@@ -189,6 +189,16 @@ describe('failures reject, and the pool recovers', () => {
     expect(JSON.stringify(await pool.run(presetPlan('seed-example'), TRIALS, SEED))).toBe(reference('seed-example'));
   });
 
+  test('a worker that cannot compile the plan rejects the run as invalid, not as a crashed chunk', async () => {
+    let file = crashingFile;
+    const factory = switchableFactory(() => file, () => ({ mode: 'prepare' }));
+    const pool = track(new SimulationPool({ size: 2, createWorker: factory.createWorker, yieldToHost: setImmediateYield }));
+    await rejection(pool.run(presetPlan('seed-example'), TRIALS, SEED), 'invalid');
+
+    file = simulationFile;
+    expect(JSON.stringify(await pool.run(presetPlan('seed-example'), TRIALS, SEED))).toBe(reference('seed-example'));
+  });
+
   test('a worker file that cannot load rejects the run as crashed', async () => {
     const pool = track(createNodePool({ size: 1, workerFile: '/nonexistent/simulation.node.mjs' }));
     await rejection(pool.run(presetPlan('seed-example'), TRIALS, SEED), 'crashed');
