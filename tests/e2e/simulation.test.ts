@@ -41,8 +41,9 @@ test('runs the simulation in workers and shows the risk without freezing the pag
   await expect.poll(() => probability.textContent(), SETTLE).toMatch(/^\d+%$/);
   await expect.poll(() => page.getByTestId('run-simulation').isVisible(), SETTLE).toBe(true);
 
+  // The charts mount one task after another (the page stays responsive): wait for each.
   for (const chart of ['fan-profit', 'fan-customers', 'histogram-incremental-npv', 'tornado']) {
-    expect(await page.locator(`[data-testid="${chart}"]`).count(), chart).toBe(1);
+    await expect.poll(() => page.locator(`[data-testid="${chart}"]`).count(), SETTLE).toBe(1);
   }
   expect(await page.locator('[data-testid="fan-profit"] path[data-series]').count()).toBe(3);
   expect(await page.locator('[data-testid="tornado"] [data-row]').count()).toBeGreaterThan(0);
