@@ -246,8 +246,9 @@ export class QuantileSketch {
     if (other.count === 0) return;
     if (this.total + other.count > MAX_COUNT) throw new RangeError('QuantileSketch.merge: more than 2^31 − 1 values');
     const otherCounts = other.counts;
-    const first = firstOccupied(otherCounts);
-    const last = lastOccupied(otherCounts);
+    // Its occupied buckets run from min's to max's, whatever room its counts keep around them.
+    const first = this.keyOf(other.min) - other.lowKey;
+    const last = this.keyOf(other.max) - other.lowKey;
     this.growWindow(other.lowKey + first, other.lowKey + last, room);
     const counts = this.counts;
     const offset = other.lowKey - this.lowKey;
@@ -256,7 +257,6 @@ export class QuantileSketch {
     if (other.min < this.minValue) this.minValue = other.min;
     if (other.max > this.maxValue) this.maxValue = other.max;
   }
-
 
   /** Type-7 quantile (numpy's "linear"); p in [0, 1]; NaN when empty. */
   quantile(p: number): number {
