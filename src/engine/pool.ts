@@ -34,9 +34,10 @@ export interface RunOptions extends ChunkOptions {
   /** Trials per chunk; by default chosen by `schedule`. */
   chunkSize?: number;
   /**
-   * 'interactive' (default): chunks shrinking towards the end, several per worker, for steady
-   * progress and partial results. 'throughput': one share of the trials per worker, for runs
-   * nobody watches (CLI, bench): measured about 10% faster on two cores than many chunks.
+   * 'interactive' (default): chunks of at most 2,500 trials shrinking towards the end, for steady
+   * progress and partial results. 'throughput': for runs nobody watches (CLI, bench), chunks of a
+   * half of each worker's share at first, shrinking to 250 trials, so that the workers finish
+   * together even when one core is slower than the other.
    */
   schedule?: 'interactive' | 'throughput';
   signal?: AbortSignal;
@@ -63,6 +64,14 @@ export function defaultPoolSize(hardwareConcurrency: number): number {
 const DEFAULT_CHUNK_TIMEOUT_MS = 60_000;
 /** Largest chunk of an interactive run: a chunk brings progress and partial results. */
 const MAX_GUIDED_CHUNK = 2500;
+/** Chunks a worker holds at once: the one it runs and the next, waiting in its queue. */
+const CHUNKS_IN_FLIGHT = 2;
+/**
+ * Smallest chunk of a throughput run. The chunks shrink towards the end so that the workers
+ * finish together even when one core is slower (a busy machine): C's yardstick hands out 250
+ * trials at a time for the same reason.
+ */
+const MIN_THROUGHPUT_CHUNK = 250;
 const DEFAULT_PARTIAL_INTERVAL_MS = 250;
 const setTimeoutYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 /** The chunks of a run as its workers share them out, and what they send back. */
@@ -162,7 +171,12 @@ export class SimulationPool {
     }
     // Only what the worker needs crosses the thread boundary (callbacks cannot be cloned).
     const chunkOptions = options.commonRandomNumbers === undefined ? undefined : { commonRandomNumbers: options.commonRandomNumbers };
-    const chunks = schedule === 'interactive' ? planGuidedChunks(trials, chunkSize, this.size) : planChunks(trials, chunkSize);
+    const chunks =
+      schedule === 'interactive'
+        ? planGuidedChunks(trials, chunkSize, this.size)
+        : schedule === 'throughput'
+          ? planGuidedChunks(trials, chunkSize, this.size, MIN_THROUGHPUT_CHUNK)
+          : planChunks(trials, chunkSize);
     return { plan, compiled, trials, seed, chunks, chunkOptions };
   }
 
@@ -188,9 +202,9 @@ export class SimulationPool {
     const collected = Promise.all(
       workers.map((worker, index) =>
         this.feed(worker, index, control, setup, share).then((packed) => {
-          // With room: the first set's windows are allocated while the other workers still
-          // run, and the last set, which the run waits for, merges in place (10-19 ms -> 3-5).
-          if (!control.over) bands.mergePacked(packed, true);
+          // The packed arrays are this run's alone: the first set is adopted as it is, room
+          // included, and the others merge into it, mostly in place.
+          if (!control.over) bands.mergePacked(packed, 'adopt');
         }),
       ),
     );
@@ -232,14 +246,24 @@ export class SimulationPool {
    */
   private async feed(worker: PooledWorker, index: number, control: RunControl, setup: RunSetup, share: WorkShare): Promise<PackedBands> {
     const prepared = this.call(worker, control, 'invalid', 'compiling the plan', () => worker.handle.api.prepare(control.id, setup.plan));
-    let next = this.sendChunk(worker, index, control, setup, share);
-    // If the plan fails to compile, that chunk fails too: the prepare error is the one to report.
-    next?.catch(() => undefined);
+    // Two chunks in flight: when the worker finishes one, the next is already in its queue.
+    const inFlight: Promise<ChunkResult>[] = [];
+    const refill = () => {
+      while (inFlight.length < CHUNKS_IN_FLIGHT) {
+        const sent = this.sendChunk(worker, index, control, setup, share);
+        if (!sent) return;
+        // A failure is awaited in order below; one behind it (the chunk after a failed prepare
+        // or crash) must not surface on its own.
+        sent.catch(() => undefined);
+        inFlight.push(sent);
+      }
+    };
+    refill();
     await prepared;
     worker.preparedRun = control.id;
-    while (next) {
-      share.inbox.push(await next);
-      next = this.sendChunk(worker, index, control, setup, share);
+    while (inFlight.length > 0) {
+      share.inbox.push(await inFlight.shift()!);
+      refill();
     }
     return this.call(worker, control, 'crashed', 'collecting its bands', () => worker.handle.api.collect(control.id));
   }

@@ -5,7 +5,7 @@
  * which trials.
  */
 import { BAND_METRICS, type BandMetric, type BandSink } from './chunk';
-import { QuantileSketch, warmUpSketches } from './quantileSketch';
+import { QuantileSketch, warmUpSketches, type MergeMode } from './quantileSketch';
 import { QUANTILE_PROBABILITIES } from './statistics';
 
 export interface Band {
@@ -30,10 +30,11 @@ export class BandSketches {
 
   /**
    * A copy in two flat arrays, cheap to send to another thread (transfer `packedBuffers`):
-   * hundreds of small arrays cost far more to post than two large ones.
+   * hundreds of small arrays cost far more to post than two large ones. Whole windows, room
+   * included: the set a pool adopts first then takes the other sets' counts mostly in place.
    */
   pack(): PackedBands {
-    const data = this.sketches.map((sketch) => sketch.view());
+    const data = this.sketches.map((sketch) => sketch.window());
     const meta = new Float64Array(data.length * META_FIELDS);
     const counts = new Int32Array(data.reduce((sum, d) => sum + d.counts.length, 0));
     let offset = 0;
@@ -45,11 +46,8 @@ export class BandSketches {
     return { meta, counts };
   }
 
-  /**
-   * Merges a packed copy sent by a worker (see pack). With `room`, windows that grow get room
-   * for more (see QuantileSketch.mergeData): for a set that more sets will join.
-   */
-  mergePacked({ meta, counts }: PackedBands, room = false): void {
+  /** Merges a packed copy sent by a worker (see pack; `mode` as in QuantileSketch.mergeData). */
+  mergePacked({ meta, counts }: PackedBands, mode: MergeMode = 'exact'): void {
     let offset = 0;
     for (let i = 0; i < this.sketches.length; i++) {
       const at = i * META_FIELDS;
@@ -61,7 +59,7 @@ export class BandSketches {
         count: meta[at + 3],
         min: meta[at + 4],
         max: meta[at + 5],
-      }, room);
+      }, mode);
       offset += length;
     }
   }

@@ -39,11 +39,11 @@ const MIN_CHUNK = 50;
  * fraction of what remains towards the end (guided self-scheduling), so that the workers
  * finish together instead of one waiting for another's last large chunk.
  */
-export function planGuidedChunks(trials: number, chunkSize: number, workers: number): Chunk[] {
+export function planGuidedChunks(trials: number, chunkSize: number, workers: number, minChunk = MIN_CHUNK): Chunk[] {
   const chunks: Chunk[] = [];
   for (let start = 0; start < trials; ) {
     const remaining = trials - start;
-    const count = Math.min(remaining, chunkSize, Math.max(MIN_CHUNK, Math.ceil(remaining / (2 * workers))));
+    const count = Math.min(remaining, chunkSize, Math.max(minChunk, Math.ceil(remaining / (2 * workers))));
     chunks.push({ start, count });
     start += count;
   }

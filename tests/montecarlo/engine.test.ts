@@ -13,7 +13,7 @@ import { BAND_METRICS, simulateChunk, TrialRunner, type BandSink, type ChunkResu
 import { BandBuffer } from '../../src/montecarlo/bands';
 import { compilePlan } from '../../src/montecarlo/compile';
 import { QuantileSketch } from '../../src/montecarlo/quantileSketch';
-import { runMonteCarlo } from '../../src/montecarlo/run';
+import { planGuidedChunks, runMonteCarlo } from '../../src/montecarlo/run';
 import { quantileSorted } from '../../src/montecarlo/statistics';
 import cref from '../fixtures/cref-bench-100000.json';
 
@@ -208,5 +208,27 @@ describe('reproducibility', () => {
       expect(Math.abs(row.correlation)).toBeLessThanOrEqual(1);
       expect(Number.isFinite(row.low) && Number.isFinite(row.high)).toBe(true);
     }
+  });
+});
+
+describe('chunk plans', () => {
+  it.each([
+    [10_000, 2500, 2, 50],
+    [10_000, 5000, 2, 250],
+    [777, 2500, 3, 50],
+    [1, 2500, 4, 250],
+  ])('%i trials, chunks ≤ %i for %i workers, at least %i: every trial once, in order, shrinking', (trials, chunkSize, workers, minChunk) => {
+    const chunks = planGuidedChunks(trials, chunkSize, workers, minChunk);
+    let next = 0;
+    for (const [i, chunk] of chunks.entries()) {
+      expect(chunk.start).toBe(next);
+      expect(chunk.count).toBeGreaterThan(0);
+      expect(chunk.count).toBeLessThanOrEqual(chunkSize);
+      if (i > 0) expect(chunk.count).toBeLessThanOrEqual(chunks[i - 1].count);
+      // Only the very last chunk may be smaller than the minimum (what was left).
+      if (i < chunks.length - 1) expect(chunk.count).toBeGreaterThanOrEqual(minChunk);
+      next += chunk.count;
+    }
+    expect(next).toBe(trials);
   });
 });

@@ -412,15 +412,33 @@ describe('QuantileSketch.mergeData with room', () => {
     const a = sketchOf(normals(41, 500, 1e6, 1e5));
     const b = sketchOf(normals(42, 500, 1.05e6, 1e5));
     const roomy = new QuantileSketch();
-    roomy.mergeData(a.toJSON(), true);
+    roomy.mergeData(a.toJSON(), 'room');
     const window = roomy.countsBytes;
     expect(window).toBeGreaterThan(a.toJSON().counts.byteLength);
-    roomy.mergeData(b.toJSON(), true);
+    roomy.mergeData(b.toJSON(), 'room');
     expect(roomy.countsBytes).toBe(window);
     const exact = new QuantileSketch();
     exact.merge(a);
     exact.merge(b);
     expect(exact.countsBytes).toBe(exact.toJSON().counts.byteLength);
     expect(plain(roomy.toJSON())).toStrictEqual(plain(exact.toJSON()));
+  });
+});
+
+describe('QuantileSketch.mergeData with adopt', () => {
+  it('takes a window as it is, room included, and merges the next into it with the same result', () => {
+    const a = new QuantileSketch();
+    a.addMany(Float64Array.from(normals(43, 500, 1e6, 1e5)));
+    const b = sketchOf(normals(44, 500, 1.05e6, 1e5));
+    const exact = new QuantileSketch();
+    exact.merge(a);
+    exact.merge(b);
+    // a gives its window up here: the adopting sketch writes into it from now on.
+    const window = a.window();
+    const adopted = new QuantileSketch();
+    adopted.mergeData(window, 'adopt');
+    expect(adopted.window().counts).toBe(window.counts);
+    adopted.mergeData(b.toJSON(), 'adopt');
+    expect(plain(adopted.toJSON())).toStrictEqual(plain(exact.toJSON()));
   });
 });
