@@ -34,7 +34,7 @@ export class BandSketches {
    * included: the set a pool adopts first then takes the other sets' counts mostly in place.
    */
   pack(): PackedBands {
-    const data = this.sketches.map((sketch) => sketch.window());
+    const data = this.sketches.map((sketch) => sketch.windowData());
     const meta = new Float64Array(data.length * META_FIELDS);
     const counts = new Int32Array(data.reduce((sum, d) => sum + d.counts.length, 0));
     let offset = 0;

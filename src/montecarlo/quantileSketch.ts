@@ -324,7 +324,7 @@ export class QuantileSketch {
    * The whole window, room included, and the live array, not a copy: for packing a worker's
    * sketches (mergeData finds the occupied buckets from min and max). Empty: as view().
    */
-  window(): SketchData {
+  windowData(): SketchData {
     if (this.total === 0) return this.view();
     return {
       mantissaBits: this.mantissaBits,

@@ -434,10 +434,10 @@ describe('QuantileSketch.mergeData with adopt', () => {
     exact.merge(a);
     exact.merge(b);
     // a gives its window up here: the adopting sketch writes into it from now on.
-    const window = a.window();
+    const window = a.windowData();
     const adopted = new QuantileSketch();
     adopted.mergeData(window, 'adopt');
-    expect(adopted.window().counts).toBe(window.counts);
+    expect(adopted.windowData().counts).toBe(window.counts);
     adopted.mergeData(b.toJSON(), 'adopt');
     expect(plain(adopted.toJSON())).toStrictEqual(plain(exact.toJSON()));
   });
