@@ -35,9 +35,9 @@ export interface RunOptions extends ChunkOptions {
   chunkSize?: number;
   /**
    * 'interactive' (default): chunks of at most 2,500 trials shrinking towards the end, for steady
-   * progress and partial results. 'throughput': for runs nobody watches (CLI, bench), chunks of a
-   * half of each worker's share at first, shrinking to 250 trials, so that the workers finish
-   * together even when one core is slower than the other.
+   * progress and partial results. 'throughput': for runs nobody watches (CLI, bench), chunks of
+   * half a worker's share at first, shrinking to 250 trials, so that the workers finish together
+   * even when one core is slower than the other.
    */
   schedule?: 'interactive' | 'throughput';
   signal?: AbortSignal;
@@ -204,7 +204,7 @@ export class SimulationPool {
         this.feed(worker, index, control, setup, share).then((packed) => {
           // The packed arrays are this run's alone: the first set is adopted as it is, room
           // included, and the others merge into it, mostly in place.
-          if (!control.over) bands.mergePacked(packed, 'adopt');
+          if (!control.over) bands.mergePacked(packed, true);
         }),
       ),
     );

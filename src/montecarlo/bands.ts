@@ -5,7 +5,7 @@
  * which trials.
  */
 import { BAND_METRICS, type BandMetric, type BandSink } from './chunk';
-import { QuantileSketch, warmUpSketches, type MergeMode } from './quantileSketch';
+import { QuantileSketch, warmUpSketches } from './quantileSketch';
 import { QUANTILE_PROBABILITIES } from './statistics';
 
 export interface Band {
@@ -46,8 +46,8 @@ export class BandSketches {
     return { meta, counts };
   }
 
-  /** Merges a packed copy sent by a worker (see pack; `mode` as in QuantileSketch.mergeData). */
-  mergePacked({ meta, counts }: PackedBands, mode: MergeMode = 'exact'): void {
+  /** Merges a packed copy sent by a worker (see pack; `adopt` as in QuantileSketch.mergeData). */
+  mergePacked({ meta, counts }: PackedBands, adopt = false): void {
     let offset = 0;
     for (let i = 0; i < this.sketches.length; i++) {
       const at = i * META_FIELDS;
@@ -59,7 +59,7 @@ export class BandSketches {
         count: meta[at + 3],
         min: meta[at + 4],
         max: meta[at + 5],
-      }, mode);
+      }, adopt);
       offset += length;
     }
   }

@@ -127,9 +127,6 @@ export interface BandSink {
   addMany(values: ArrayLike<number>, start: number, end: number): void;
 }
 
-/** Trials a large chunk keeps after its last flush (see simulateChunk). */
-const CHUNK_TAIL = 20;
-
 /**
  * Simulates trials start..start+count−1 of the runner's plan and seed. Their monthly customers,
  * revenue and cumulative profit go to `bands` (a buffer in front of one sink per scenario,
@@ -146,14 +143,9 @@ export function simulateChunk(runner: TrialRunner, start: number, count: number,
     payback: new Float64Array(scenarioCount * count),
     draws: new Float64Array(count * uncertain.length),
   };
-  // A chunk larger than the buffer flushes it just before its last few trials: a worker's last
-  // chunk is then followed by a flush of those few only, not of up to a buffer's worth, while
-  // the run waits for the bands (4-5 ms less in the bench's serial tail).
-  const tail = count > bands.capacity ? Math.min(count, CHUNK_TAIL) : 0;
   // In batches that fit the buffer, so that a large chunk does not grow it.
   for (let done = 0; done < count; ) {
-    if (done === count - tail && tail > 0) bands.flush();
-    const batch = Math.min(count - done - (done < count - tail ? tail : 0), bands.room);
+    const batch = Math.min(count - done, bands.room);
     const first = bands.reserve(batch);
     for (let k = done; k < done + batch; k++) runner.run(start + k, k, result, bands.values, bands.capacity, first + k - done);
     done += batch;

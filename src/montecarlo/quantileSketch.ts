@@ -40,9 +40,6 @@ export interface SketchData {
   max: number;
 }
 
-/** How QuantileSketch.mergeData sizes the window (see there). */
-export type MergeMode = 'exact' | 'room' | 'adopt';
-
 const DEFAULT_MANTISSA_BITS = 10;
 const MIN_MANTISSA_BITS = 6;
 const MAX_MANTISSA_BITS = 16;
@@ -240,20 +237,19 @@ export class QuantileSketch {
   /**
    * Merges another sketch's data without rebuilding it first (the pool merges what its own
    * workers send; `fromJSON` is the checked way in for data from anywhere else). Its occupied
-   * buckets run from min's to max's, whatever room its counts keep around them.
-   *   'exact': the window grows to fit exactly (long-lived merged sketches).
-   *   'room': it grows with room for more (see growWindow), for a sketch more merges will join.
-   *   'adopt': as 'room', but an empty sketch takes `other.counts` as its window without a copy;
-   *     only for a caller that gives the array up.
+   * buckets run from min's to max's, whatever room its counts keep around them. The window grows
+   * to fit exactly, for long-lived merged sketches. With `adopt`, for a set of sketches that
+   * more sets will join: an empty sketch takes `other.counts` as its window without a copy (only
+   * for a caller that gives the array up), and a window that grows gets room (see growWindow).
    */
-  mergeData(other: SketchData, mode: MergeMode = 'exact'): void {
+  mergeData(other: SketchData, adopt = false): void {
     if (other.mantissaBits !== this.mantissaBits) {
       throw new RangeError(`QuantileSketch.merge: mantissaBits differ (${this.mantissaBits} vs ${other.mantissaBits})`);
     }
     if (other.count === 0) return;
     if (this.total + other.count > MAX_COUNT) throw new RangeError('QuantileSketch.merge: more than 2^31 − 1 values');
     const otherCounts = other.counts;
-    if (mode === 'adopt' && this.counts.length === 0) {
+    if (adopt && this.counts.length === 0) {
       this.counts = otherCounts;
       this.lowKey = other.lowKey;
       this.total = other.count;
@@ -263,7 +259,7 @@ export class QuantileSketch {
     }
     const first = this.keyOf(other.min) - other.lowKey;
     const last = this.keyOf(other.max) - other.lowKey;
-    this.growWindow(other.lowKey + first, other.lowKey + last, mode !== 'exact');
+    this.growWindow(other.lowKey + first, other.lowKey + last, adopt);
     const counts = this.counts;
     const offset = other.lowKey - this.lowKey;
     for (let i = first; i <= last; i++) counts[offset + i] += otherCounts[i];
