@@ -122,6 +122,31 @@ export class TrialRunner {
   }
 }
 
+/**
+ * A chunk's result as a worker builds it. A class, not an object literal: V8 builds a literal's
+ * second instance from a template that widens the type it had recorded for each field, and that
+ * threw away the optimised trial code, which relied on it (each worker compiled `run` twice).
+ */
+class ChunkOutcome implements ChunkResult {
+  sketches?: PackedBands;
+  readonly npv: Float64Array;
+  readonly programmeCostPv: Float64Array;
+  readonly payback: Float64Array;
+  readonly draws: Float64Array;
+
+  constructor(
+    readonly start: number,
+    readonly count: number,
+    scenarioCount: number,
+    uncertainCount: number,
+  ) {
+    this.npv = new Float64Array(scenarioCount * count);
+    this.programmeCostPv = new Float64Array(scenarioCount * count);
+    this.payback = new Float64Array(scenarioCount * count);
+    this.draws = new Float64Array(count * uncertainCount);
+  }
+}
+
 /** A sketch, or any other recipient of band values (tests record them raw). */
 export interface BandSink {
   addMany(values: ArrayLike<number>, start: number, end: number): void;
@@ -135,14 +160,7 @@ export interface BandSink {
  */
 export function simulateChunk(runner: TrialRunner, start: number, count: number, bands: BandBuffer): ChunkResult {
   const { uncertain, scenarioCount } = runner.compiled;
-  const result: ChunkResult = {
-    start,
-    count,
-    npv: new Float64Array(scenarioCount * count),
-    programmeCostPv: new Float64Array(scenarioCount * count),
-    payback: new Float64Array(scenarioCount * count),
-    draws: new Float64Array(count * uncertain.length),
-  };
+  const result = new ChunkOutcome(start, count, scenarioCount, uncertain.length);
   // In batches that fit the buffer, so that a large chunk does not grow it.
   for (let done = 0; done < count; ) {
     const batch = Math.min(count - done, bands.room);
