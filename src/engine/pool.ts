@@ -248,8 +248,10 @@ export class SimulationPool {
     const prepared = this.call(worker, control, 'invalid', 'compiling the plan', () => worker.handle.api.prepare(control.id, setup.plan));
     // Two chunks in flight: when the worker finishes one, the next is already in its queue.
     const inFlight: Promise<ChunkResult>[] = [];
+    // Near the end, one: a chunk queued behind another would keep the run waiting for this
+    // worker while the others sit idle.
     const refill = () => {
-      while (inFlight.length < CHUNKS_IN_FLIGHT) {
+      while (inFlight.length === 0 || (inFlight.length < CHUNKS_IN_FLIGHT && setup.chunks.length - share.next > share.snapshots.length)) {
         const sent = this.sendChunk(worker, index, control, setup, share);
         if (!sent) return;
         // A failure is awaited in order below; one behind it (the chunk after a failed prepare
