@@ -18,30 +18,38 @@ const cacheDir = path.join(repoRoot, 'node_modules', '.cache', 'loyalty-lab');
 
 const bundles = new Map<string, Promise<string>>();
 
-/** The simulation worker for createNodePool (src/engine/node.ts); returns its absolute path. */
+/**
+ * The simulation worker for createNodePool (src/engine/node.ts); returns its absolute path.
+ * CommonJS: Node starts a worker on a CommonJS file sooner than on an ES module (two workers
+ * ready after 47 ms instead of 56, mean of 10 starts), and a run's clock includes that start.
+ */
 export function bundleNodeWorker(): Promise<string> {
-  return bundleWorker('workers/simulation.node.ts');
+  return bundleWorker('workers/simulation.node.ts', 'cjs');
 }
 
-/** Any worker entry (a path from the repository root, or absolute), bundled once per process. */
-export function bundleWorker(entry: string): Promise<string> {
+/**
+ * Any worker entry (a path from the repository root, or absolute), bundled once per process.
+ * An ES module by default; CommonJS has no top-level await.
+ */
+export function bundleWorker(entry: string, format: 'esm' | 'cjs' = 'esm'): Promise<string> {
   const absolute = path.resolve(repoRoot, entry);
-  let bundle = bundles.get(absolute);
+  const key = `${format}:${absolute}`;
+  let bundle = bundles.get(key);
   if (!bundle) {
-    bundle = buildWorker(absolute);
-    bundles.set(absolute, bundle);
-    bundle.catch(() => bundles.delete(absolute));
+    bundle = buildWorker(absolute, format);
+    bundles.set(key, bundle);
+    bundle.catch(() => bundles.delete(key));
   }
   return bundle;
 }
 
-async function buildWorker(entry: string): Promise<string> {
+async function buildWorker(entry: string, format: 'esm' | 'cjs'): Promise<string> {
   const output = await build({
     entryPoints: [entry],
     absWorkingDir: repoRoot,
     bundle: true,
     platform: 'node',
-    format: 'esm',
+    format,
     target: 'node20',
     // Prefer packages' ES modules (comlink's main field is a UMD build).
     mainFields: ['module', 'main'],
@@ -53,7 +61,7 @@ async function buildWorker(entry: string): Promise<string> {
   const code = output.outputFiles[0].contents;
   const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
   const name = path.basename(entry).replace(/\.ts$/, '');
-  const file = path.join(cacheDir, `${name}-${hash}.mjs`);
+  const file = path.join(cacheDir, `${name}-${hash}.${format === 'esm' ? 'mjs' : 'cjs'}`);
   if (!existsSync(file)) {
     await mkdir(cacheDir, { recursive: true });
     // Written aside and renamed: another process bundling at the same time never sees half a file.
