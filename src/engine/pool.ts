@@ -89,6 +89,7 @@ interface RunSetup {
   seed: number;
   chunks: Chunk[];
   chunkOptions: ChunkOptions | undefined;
+  workers: PooledWorker[];
 }
 
 export class SimulationPool {
@@ -156,13 +157,24 @@ export class SimulationPool {
     }
   }
 
-  /** Checks the arguments and compiles the plan once here too: the Aggregator needs it. */
+  /**
+   * Checks the arguments, starts the workers the run needs if they are not running yet (they
+   * start up while this thread goes on), and compiles the plan once here too: the Aggregator
+   * needs it.
+   */
   private setUp(plan: Plan, trials: number, seed: number, options: RunOptions): RunSetup {
     if (!Number.isInteger(trials) || trials < 1) throw new EngineError('invalid', `trials must be a positive integer, got ${trials}`);
     if (!Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) throw new EngineError('invalid', `seed must be an integer in [0, 2^32), got ${seed}`);
     const schedule = options.chunkSize === undefined ? (options.schedule ?? 'interactive') : 'fixed';
     const chunkSize = options.chunkSize ?? (schedule === 'throughput' ? Math.ceil(trials / this.size) : MAX_GUIDED_CHUNK);
     if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new EngineError('invalid', `chunkSize must be a positive integer, got ${chunkSize}`);
+    const chunks =
+      schedule === 'interactive'
+        ? planGuidedChunks(trials, chunkSize, this.size)
+        : schedule === 'throughput'
+          ? planGuidedChunks(trials, chunkSize, this.size, MIN_THROUGHPUT_CHUNK)
+          : planChunks(trials, chunkSize);
+    const workers = this.acquire(Math.min(this.size, chunks.length));
     let compiled: CompiledPlan;
     try {
       compiled = compilePlan(plan);
@@ -171,13 +183,7 @@ export class SimulationPool {
     }
     // Only what the worker needs crosses the thread boundary (callbacks cannot be cloned).
     const chunkOptions = options.commonRandomNumbers === undefined ? undefined : { commonRandomNumbers: options.commonRandomNumbers };
-    const chunks =
-      schedule === 'interactive'
-        ? planGuidedChunks(trials, chunkSize, this.size)
-        : schedule === 'throughput'
-          ? planGuidedChunks(trials, chunkSize, this.size, MIN_THROUGHPUT_CHUNK)
-          : planChunks(trials, chunkSize);
-    return { plan, compiled, trials, seed, chunks, chunkOptions };
+    return { plan, compiled, trials, seed, chunks, chunkOptions, workers };
   }
 
   /**
@@ -186,10 +192,9 @@ export class SimulationPool {
    * sends them at once, and they are merged here while the other workers still run.
    */
   private async schedule(control: RunControl, setup: RunSetup, options: RunOptions): Promise<MonteCarloResult> {
-    const { trials, chunks, compiled } = setup;
+    const { trials, compiled, workers } = setup;
     const aggregator = new Aggregator(compiled, trials, setup.seed);
     control.usedWorkers = true;
-    const workers = this.acquire(Math.min(this.size, chunks.length));
     const share: WorkShare = {
       next: 0,
       inbox: new Inbox(),
