@@ -6,13 +6,14 @@
  * A plan is compiled once per run (`prepare`), not once per chunk: compiling resolves every
  * 90% range to a distribution, which costs more than a small chunk of trials. The worker keeps
  * the run's band sketches itself, so the main thread never inserts band values: chunks return
- * only per-trial outcomes, plus a copy of the worker's sketches when asked (`snapshot`), and
- * `collect` returns them at the end.
+ * only per-trial outcomes, plus a copy of the worker's sketches when asked (`snapshot`). At the
+ * end the workers share the rows out: each merges the others' sketches of its rows and
+ * computes their quantiles (`exportBands`, then `bandQuantiles`).
  */
 import * as Comlink from 'comlink';
 import type { SimulationApi } from '../src/engine/api';
 import type { Plan } from '../src/model/schema';
-import { BandBuffer, BandSketches, packedBuffers, type PackedBands } from '../src/montecarlo/bands';
+import { BandBuffer, BandSketches, packedBuffers, shardRows, type PackedBands } from '../src/montecarlo/bands';
 import { simulateChunk, TrialRunner, type ChunkOptions, type ChunkResult } from '../src/montecarlo/chunk';
 import { compilePlan, type CompiledPlan } from '../src/montecarlo/compile';
 
@@ -71,11 +72,19 @@ export function createSimulationApi(): SimulationApi {
         ...(result.sketches ? packedBuffers(result.sketches) : []),
       ]);
     },
-    collect(runId: number): PackedBands {
+    exportBands(runId: number, shard: number, shards: number): (PackedBands | null)[] {
       const run = runOf(runId);
       run.buffer.flush();
-      const packed = run.bands.pack();
-      return Comlink.transfer(packed, packedBuffers(packed));
+      const rows = run.bands.sketches.length;
+      const sets = Array.from({ length: shards }, (_, i) => (i === shard ? null : run.bands.pack(...shardRows(rows, shards, i))));
+      return Comlink.transfer(sets, sets.flatMap((set) => (set ? packedBuffers(set) : [])));
+    },
+    bandQuantiles(runId: number, shard: number, shards: number, others: PackedBands[]): Float64Array {
+      const run = runOf(runId);
+      const [from, to] = shardRows(run.bands.sketches.length, shards, shard);
+      for (const packed of others) run.bands.mergePacked(packed, from);
+      const values = run.bands.quantileRows(from, to);
+      return Comlink.transfer(values, [values.buffer]);
     },
     release(runId: number): void {
       runs.delete(runId);

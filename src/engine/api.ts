@@ -17,8 +17,17 @@ export interface SimulationApi {
    * with `snapshot`, the result carries a copy of those sketches (all the run's chunks so far).
    */
   runChunk(runId: number, seed: number, start: number, count: number, options?: ChunkOptions, snapshot?: boolean): ChunkResult;
-  /** The worker's band sketches for the run (every chunk it simulated). */
-  collect(runId: number): PackedBands;
+  /**
+   * Ends the worker's chunks of a run: its band sketches (every chunk it simulated), split into
+   * the `shards` row ranges of shardRows, one packed set per shard; null for its own `shard`,
+   * which it keeps.
+   */
+  exportBands(runId: number, shard: number, shards: number): (PackedBands | null)[];
+  /**
+   * Merges the other workers' sets of its shard (from exportBands) into its own sketches and
+   * returns the quantiles of the shard's rows (BandSketches.quantileRows).
+   */
+  bandQuantiles(runId: number, shard: number, shards: number, others: PackedBands[]): Float64Array;
   /** Forgets the run's compiled plan. */
   release(runId: number): void;
 }

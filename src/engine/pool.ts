@@ -13,7 +13,7 @@
  */
 import type { Plan } from '../model/schema';
 import { Aggregator, type MonteCarloResult, type StepSignal } from '../montecarlo/aggregate';
-import { BandSketches, type PackedBands } from '../montecarlo/bands';
+import { BandQuantiles, BandSketches, type PackedBands } from '../montecarlo/bands';
 import type { ChunkOptions, ChunkResult } from '../montecarlo/chunk';
 import { compilePlan, type CompiledPlan } from '../montecarlo/compile';
 import { planChunks, planGuidedChunks, type Chunk } from '../montecarlo/run';
@@ -188,8 +188,9 @@ export class SimulationPool {
 
   /**
    * Hands chunks to free workers in trial order and feeds their per-trial outcomes to the
-   * Aggregator. The band sketches stay in the workers until a worker finds no chunk left: it then
-   * sends them at once, and they are merged here while the other workers still run.
+   * Aggregator. The band sketches stay in the workers: when none is left a chunk, they share the
+   * rows out, each merging the others' sketches of its rows and computing their quantiles, while
+   * this thread summarises the per-trial outcomes.
    */
   private async schedule(control: RunControl, setup: RunSetup, options: RunOptions): Promise<MonteCarloResult> {
     const { trials, compiled, workers } = setup;
@@ -202,18 +203,19 @@ export class SimulationPool {
       snapshots: workers.map(() => null),
       wantSnapshot: workers.map(() => options.onPartial !== undefined),
     };
-    // Merging is exact and order-free: the bands do not depend on which worker finishes first.
-    const bands = new BandSketches(compiled.scenarioCount, compiled.horizon);
-    const collected = Promise.all(
-      workers.map((worker, index) =>
-        this.feed(worker, index, control, setup, share).then((packed) => {
-          // The packed arrays are this run's alone: the first set is adopted as it is, room
-          // included, and the others merge into it, mostly in place.
-          if (!control.over) bands.mergePacked(packed, true);
+    const exported = Promise.all(workers.map((worker, index) => this.feed(worker, index, control, setup, share)));
+    // Merging is exact and order-free: the bands do not depend on which worker had which trials.
+    const quantiles = exported.then((sets) =>
+      Promise.all(
+        workers.map((worker, shard) => {
+          const others = sets.flatMap((set) => set[shard] ?? []);
+          return this.call(worker, control, 'crashed', 'computing its bands', () =>
+            worker.handle.api.bandQuantiles(control.id, shard, workers.length, others),
+          );
         }),
       ),
     );
-    collected.catch((error: unknown) => this.stopRun(control, error instanceof Error ? error : new Error(String(error))));
+    quantiles.catch((error: unknown) => this.stopRun(control, error instanceof Error ? error : new Error(String(error))));
 
     const interval = options.partialIntervalMs ?? DEFAULT_PARTIAL_INTERVAL_MS;
     let lastPartial = performance.now();
@@ -236,20 +238,18 @@ export class SimulationPool {
         share.wantSnapshot.fill(true);
       }
     }
-    // The per-trial outcomes are summarised while the last workers send their sketches; the
-    // bands come last.
+    // The per-trial outcomes are summarised while the workers finish the bands.
     return this.drive(control, aggregator.steps({ sensitivity: options.sensitivity ?? true }), async () => {
-      await control.race(collected);
-      aggregator.setBands(bands);
+      aggregator.setBands(BandQuantiles.fromShards(compiled.horizon, await control.race(quantiles)));
     });
   }
 
   /**
    * One worker's share of a run: prepare, then chunk after chunk until none is left, then its
-   * band sketches. The first chunk goes out with the plan rather than a round trip later: a
+   * band sketches, one set per worker (see exportBands). The first chunk goes out with the plan rather than a round trip later: a
    * worker answers its messages in order, and a failed prepare is reported as such.
    */
-  private async feed(worker: PooledWorker, index: number, control: RunControl, setup: RunSetup, share: WorkShare): Promise<PackedBands> {
+  private async feed(worker: PooledWorker, index: number, control: RunControl, setup: RunSetup, share: WorkShare): Promise<(PackedBands | null)[]> {
     const prepared = this.call(worker, control, 'invalid', 'compiling the plan', () => worker.handle.api.prepare(control.id, setup.plan));
     // Two chunks in flight: when the worker finishes one, the next is already in its queue.
     const inFlight: Promise<ChunkResult>[] = [];
@@ -272,7 +272,9 @@ export class SimulationPool {
       share.inbox.push(await inFlight.shift()!);
       refill();
     }
-    return this.call(worker, control, 'crashed', 'collecting its bands', () => worker.handle.api.collect(control.id));
+    return this.call(worker, control, 'crashed', 'collecting its bands', () =>
+      worker.handle.api.exportBands(control.id, index, share.snapshots.length),
+    );
   }
 
   /** Sends the next chunk of the run to a worker, or returns null when none is left. */

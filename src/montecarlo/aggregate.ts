@@ -7,7 +7,7 @@
  * `steps()` computes the result in small steps (a generator), so that a browser can yield to
  * the page between them; Node callers just run it to the end with `complete()`.
  */
-import { BandSketches, type Band } from './bands';
+import { BandSketches, type Band, type BandSource } from './bands';
 import type { CompiledPlan } from './compile';
 import { BAND_METRICS, type BandMetric, type ChunkResult } from './chunk';
 import {
@@ -70,7 +70,9 @@ const SENSITIVITY_TRIALS = 20_000;
 
 export class Aggregator {
   /** The bands' sketches; an in-process run passes them to simulateChunk as its sinks. */
-  bands: BandSketches;
+  readonly bands: BandSketches;
+  /** Where the result's bands come from: these sketches, unless setBands said otherwise. */
+  private bandSource: BandSource;
   private readonly npv: Float64Array;
   private readonly costPv: Float64Array;
   private readonly payback: Float64Array;
@@ -85,6 +87,7 @@ export class Aggregator {
   ) {
     const { scenarioCount, horizon, uncertain } = compiled;
     this.bands = new BandSketches(scenarioCount, horizon);
+    this.bandSource = this.bands;
     this.npv = new Float64Array(scenarioCount * trials).fill(NaN);
     this.costPv = new Float64Array(scenarioCount * trials).fill(NaN);
     this.payback = new Float64Array(scenarioCount * trials).fill(NaN);
@@ -109,9 +112,9 @@ export class Aggregator {
     this.received += count;
   }
 
-  /** Replaces the bands by sketches built elsewhere (the merged sketches of the workers). */
-  setBands(bands: BandSketches): void {
-    this.bands = bands;
+  /** Takes the bands from elsewhere: the merged sketches of the workers, or their quantiles. */
+  setBands(source: BandSource): void {
+    this.bandSource = source;
   }
 
   private slice(values: Float64Array, scenario: number): Float64Array {
@@ -183,7 +186,7 @@ export class Aggregator {
     yield 'bands';
     const scenarios: ScenarioOutcome[] = [];
     for (let s = 0; s < scenarioCount; s++) {
-      const bands = Object.fromEntries(BAND_METRICS.map((metric) => [metric, this.bands.band(s, metric)])) as Record<
+      const bands = Object.fromEntries(BAND_METRICS.map((metric) => [metric, this.bandSource.band(s, metric)])) as Record<
         BandMetric,
         Band
       >;

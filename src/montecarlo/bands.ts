@@ -16,7 +16,19 @@ export interface Band {
   p95: number[];
 }
 
-export class BandSketches {
+/** What gives a run's bands: its sketches, or their quantiles computed on other threads. */
+export interface BandSource {
+  band(scenario: number, metric: BandMetric): Band;
+}
+
+/** Quantiles per row (sketch) of a band set: P5, P25, P50, P75, P95. */
+export const QUANTILES_PER_ROW = QUANTILE_PROBABILITIES.length;
+
+/**
+ * One sketch per row: row (scenario · metrics + metric) · horizon + month, so that a band's
+ * months are consecutive rows.
+ */
+export class BandSketches implements BandSource {
   readonly sketches: QuantileSketch[];
 
   constructor(
@@ -26,15 +38,13 @@ export class BandSketches {
     this.sketches = Array.from({ length: scenarioCount * BAND_METRICS.length * horizon }, () => new QuantileSketch());
   }
 
-
-
   /**
-   * A copy in two flat arrays, cheap to send to another thread (transfer `packedBuffers`):
-   * hundreds of small arrays cost far more to post than two large ones. Whole windows, room
-   * included: the set a pool adopts first then takes the other sets' counts mostly in place.
+   * A copy of rows from..to − 1 (all by default) in two flat arrays, cheap to send to another
+   * thread (transfer `packedBuffers`): hundreds of small arrays cost far more to post than two
+   * large ones.
    */
-  pack(): PackedBands {
-    const data = this.sketches.map((sketch) => sketch.windowData());
+  pack(from = 0, to = this.sketches.length): PackedBands {
+    const data = this.sketches.slice(from, to).map((sketch) => sketch.view());
     const meta = new Float64Array(data.length * META_FIELDS);
     const counts = new Int32Array(data.reduce((sum, d) => sum + d.counts.length, 0));
     let offset = 0;
@@ -46,38 +56,87 @@ export class BandSketches {
     return { meta, counts };
   }
 
-  /** Merges a packed copy sent by a worker (see pack; `adopt` as in QuantileSketch.mergeData). */
-  mergePacked({ meta, counts }: PackedBands, adopt = false): void {
+  /** Merges a packed copy sent by a worker (see pack): its rows go to rows from, from + 1, … */
+  mergePacked({ meta, counts }: PackedBands, from = 0): void {
     let offset = 0;
-    for (let i = 0; i < this.sketches.length; i++) {
+    for (let i = 0; i < meta.length / META_FIELDS; i++) {
       const at = i * META_FIELDS;
       const length = meta[at + 2];
-      this.sketches[i].mergeData({
+      this.sketches[from + i].mergeData({
         mantissaBits: meta[at],
         lowKey: meta[at + 1],
         counts: counts.subarray(offset, offset + length),
         count: meta[at + 3],
         min: meta[at + 4],
         max: meta[at + 5],
-      }, adopt);
+      });
       offset += length;
     }
   }
 
-  band(scenario: number, metric: BandMetric): Band {
-    const m = BAND_METRICS.indexOf(metric);
-    const band: Band = { p5: [], p25: [], p50: [], p75: [], p95: [] };
-    for (let month = 0; month < this.horizon; month++) {
-      const sketch = this.sketches[(scenario * BAND_METRICS.length + m) * this.horizon + month];
-      const [p5, p25, p50, p75, p95] = sketch.quantiles(QUANTILE_PROBABILITIES);
-      band.p5.push(p5);
-      band.p25.push(p25);
-      band.p50.push(p50);
-      band.p75.push(p75);
-      band.p95.push(p95);
+  /** The quantiles of rows from..to − 1, QUANTILES_PER_ROW per row. */
+  quantileRows(from: number, to: number): Float64Array {
+    const values = new Float64Array((to - from) * QUANTILES_PER_ROW);
+    for (let row = from; row < to; row++) {
+      values.set(this.sketches[row].quantiles(QUANTILE_PROBABILITIES), (row - from) * QUANTILES_PER_ROW);
     }
-    return band;
+    return values;
   }
+
+  band(scenario: number, metric: BandMetric): Band {
+    const from = bandRow(scenario, metric, this.horizon);
+    return bandOf(this.quantileRows(from, from + this.horizon), 0, this.horizon);
+  }
+}
+
+/** Bands from the quantiles of every row (see BandSketches.quantileRows), computed elsewhere. */
+export class BandQuantiles implements BandSource {
+  constructor(
+    readonly horizon: number,
+    private readonly values: Float64Array,
+  ) {}
+
+  /** From the quantiles of each shard of rows (see shardRows), in shard order. */
+  static fromShards(horizon: number, shards: readonly Float64Array[]): BandQuantiles {
+    const values = new Float64Array(shards.reduce((sum, shard) => sum + shard.length, 0));
+    let at = 0;
+    for (const shard of shards) {
+      values.set(shard, at);
+      at += shard.length;
+    }
+    return new BandQuantiles(horizon, values);
+  }
+
+  band(scenario: number, metric: BandMetric): Band {
+    return bandOf(this.values, bandRow(scenario, metric, this.horizon), this.horizon);
+  }
+}
+
+function bandRow(scenario: number, metric: BandMetric, horizon: number): number {
+  return (scenario * BAND_METRICS.length + BAND_METRICS.indexOf(metric)) * horizon;
+}
+
+/** The band of rows from..from + horizon − 1 of quantile values laid out as quantileRows makes them. */
+function bandOf(values: Float64Array, from: number, horizon: number): Band {
+  const band: Band = { p5: [], p25: [], p50: [], p75: [], p95: [] };
+  for (let month = 0; month < horizon; month++) {
+    const at = (from + month) * QUANTILES_PER_ROW;
+    band.p5.push(values[at]);
+    band.p25.push(values[at + 1]);
+    band.p50.push(values[at + 2]);
+    band.p75.push(values[at + 3]);
+    band.p95.push(values[at + 4]);
+  }
+  return band;
+}
+
+/**
+ * Rows [from, to) that worker `shard` of `shards` finishes at the end of a run: it merges the
+ * other workers' sketches of those rows into its own and computes their quantiles, all workers
+ * at once.
+ */
+export function shardRows(rows: number, shards: number, shard: number): [from: number, to: number] {
+  return [Math.floor((shard * rows) / shards), Math.floor(((shard + 1) * rows) / shards)];
 }
 
 /** Every sketch of a set: its SketchData fields in `meta`, its counts one after another. */

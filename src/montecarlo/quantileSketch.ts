@@ -238,28 +238,18 @@ export class QuantileSketch {
    * Merges another sketch's data without rebuilding it first (the pool merges what its own
    * workers send; `fromJSON` is the checked way in for data from anywhere else). Its occupied
    * buckets run from min's to max's, whatever room its counts keep around them. The window grows
-   * to fit exactly, for long-lived merged sketches. With `adopt`, for a set of sketches that
-   * more sets will join: an empty sketch takes `other.counts` as its window without a copy (only
-   * for a caller that gives the array up), and a window that grows gets room (see growWindow).
+   * to fit exactly.
    */
-  mergeData(other: SketchData, adopt = false): void {
+  mergeData(other: SketchData): void {
     if (other.mantissaBits !== this.mantissaBits) {
       throw new RangeError(`QuantileSketch.merge: mantissaBits differ (${this.mantissaBits} vs ${other.mantissaBits})`);
     }
     if (other.count === 0) return;
     if (this.total + other.count > MAX_COUNT) throw new RangeError('QuantileSketch.merge: more than 2^31 − 1 values');
     const otherCounts = other.counts;
-    if (adopt && this.counts.length === 0) {
-      this.counts = otherCounts;
-      this.lowKey = other.lowKey;
-      this.total = other.count;
-      this.minValue = other.min;
-      this.maxValue = other.max;
-      return;
-    }
     const first = this.keyOf(other.min) - other.lowKey;
     const last = this.keyOf(other.max) - other.lowKey;
-    this.growWindow(other.lowKey + first, other.lowKey + last, adopt);
+    this.growWindow(other.lowKey + first, other.lowKey + last, false);
     const counts = this.counts;
     const offset = other.lowKey - this.lowKey;
     for (let i = first; i <= last; i++) counts[offset + i] += otherCounts[i];
@@ -314,22 +304,6 @@ export class QuantileSketch {
   toJSON(): SketchData {
     const view = this.view();
     return { ...view, counts: view.counts.slice() };
-  }
-
-  /**
-   * The whole window, room included, and the live array, not a copy: for packing a worker's
-   * sketches (mergeData finds the occupied buckets from min and max). Empty: as view().
-   */
-  windowData(): SketchData {
-    if (this.total === 0) return this.view();
-    return {
-      mantissaBits: this.mantissaBits,
-      lowKey: this.lowKey,
-      counts: this.counts,
-      count: this.total,
-      min: this.minValue,
-      max: this.maxValue,
-    };
   }
 
   /** Like toJSON, but its counts are a view of this sketch's own (no copy): read it, do not keep it. */

@@ -406,38 +406,3 @@ describe('QuantileSketch memory', () => {
     expect(sketch.quantile(0.5)).toBeLessThanOrEqual(QuantileSketch.errorBound(Number.MIN_VALUE));
   });
 });
-
-describe('QuantileSketch.mergeData with adopt', () => {
-  it('takes a window as it is, room included, and merges the next into it with the same result', () => {
-    const a = new QuantileSketch();
-    a.addMany(Float64Array.from(normals(43, 500, 1e6, 1e5)));
-    const b = sketchOf(normals(44, 500, 1.05e6, 1e5));
-    const exact = new QuantileSketch();
-    exact.merge(a);
-    exact.merge(b);
-    // a gives its window up here: the adopting sketch writes into it from now on.
-    const window = a.windowData();
-    const adopted = new QuantileSketch();
-    adopted.mergeData(window, true);
-    expect(adopted.windowData().counts).toBe(window.counts);
-    adopted.mergeData(b.toJSON(), true);
-    expect(plain(adopted.toJSON())).toStrictEqual(plain(exact.toJSON()));
-  });
-});
-
-describe('QuantileSketch.mergeData growing an adopted window', () => {
-  it('gives it room, so that the next similar sketch merges in place, with the same result', () => {
-    const [a, b, c] = [45, 46, 47].map((seed, i) => sketchOf(normals(seed, 500, 1e6 * (1 + i / 10), 1e5)));
-    const merged = new QuantileSketch();
-    merged.mergeData(a.toJSON(), true); // exactly a's occupied buckets
-    merged.mergeData(b.toJSON(), true); // reaches further: grows, with room
-    const grown = merged.countsBytes;
-    expect(grown).toBeGreaterThan(merged.toJSON().counts.byteLength);
-    merged.mergeData(c.toJSON(), true);
-    expect(merged.countsBytes).toBe(grown);
-    const exact = new QuantileSketch();
-    for (const sketch of [a, b, c]) exact.merge(sketch);
-    expect(exact.countsBytes).toBe(exact.toJSON().counts.byteLength);
-    expect(plain(merged.toJSON())).toStrictEqual(plain(exact.toJSON()));
-  });
-});
