@@ -254,8 +254,11 @@ export class QuantileSketch {
     const offset = other.lowKey - this.lowKey;
     for (let i = first; i <= last; i++) counts[offset + i] += otherCounts[i];
     this.total += other.count;
-    if (other.min < this.minValue) this.minValue = other.min;
-    if (other.max > this.maxValue) this.maxValue = other.max;
+    // Stored every time: V8 optimises this function before it has seen a merge that extends
+    // min or max, and a store it had never run threw the optimised code away (a worker's final
+    // merge compiled it twice).
+    this.minValue = other.min < this.minValue ? other.min : this.minValue;
+    this.maxValue = other.max > this.maxValue ? other.max : this.maxValue;
   }
 
   /** Type-7 quantile (numpy's "linear"); p in [0, 1]; NaN when empty. */
