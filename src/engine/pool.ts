@@ -246,8 +246,9 @@ export class SimulationPool {
 
   /**
    * One worker's share of a run: prepare, then chunk after chunk until none is left, then its
-   * band sketches, one set per worker (see exportBands). The first chunk goes out with the plan rather than a round trip later: a
-   * worker answers its messages in order, and a failed prepare is reported as such.
+   * band sketches, one set per worker (see exportBands). The first chunk goes out with the plan
+   * rather than a round trip later: a worker answers its messages in order, and a failed
+   * prepare is reported as such.
    */
   private async feed(worker: PooledWorker, index: number, control: RunControl, setup: RunSetup, share: WorkShare): Promise<(PackedBands | null)[]> {
     const prepared = this.call(worker, control, 'invalid', 'compiling the plan', () => worker.handle.api.prepare(control.id, setup.plan));
@@ -256,7 +257,7 @@ export class SimulationPool {
     // Near the end, one: a chunk queued behind another would keep the run waiting for this
     // worker while the others sit idle.
     const refill = () => {
-      while (inFlight.length === 0 || (inFlight.length < CHUNKS_IN_FLIGHT && setup.chunks.length - share.next > share.snapshots.length)) {
+      while (inFlight.length === 0 || (inFlight.length < CHUNKS_IN_FLIGHT && setup.chunks.length - share.next > setup.workers.length)) {
         const sent = this.sendChunk(worker, index, control, setup, share);
         if (!sent) return;
         // A failure is awaited in order below; one behind it (the chunk after a failed prepare
@@ -272,8 +273,8 @@ export class SimulationPool {
       share.inbox.push(await inFlight.shift()!);
       refill();
     }
-    return this.call(worker, control, 'crashed', 'collecting its bands', () =>
-      worker.handle.api.exportBands(control.id, index, share.snapshots.length),
+    return this.call(worker, control, 'crashed', 'exporting its bands', () =>
+      worker.handle.api.exportBands(control.id, index, setup.workers.length),
     );
   }
 

@@ -22,7 +22,7 @@ export interface BandSource {
 }
 
 /** Quantiles per row (sketch) of a band set: P5, P25, P50, P75, P95. */
-export const QUANTILES_PER_ROW = QUANTILE_PROBABILITIES.length;
+const QUANTILES_PER_ROW = QUANTILE_PROBABILITIES.length;
 
 /**
  * One sketch per row: row (scenario · metrics + metric) · horizon + month, so that a band's
@@ -112,6 +112,7 @@ export class BandQuantiles implements BandSource {
   }
 }
 
+/** The row of a band's first month. */
 function bandRow(scenario: number, metric: BandMetric, horizon: number): number {
   return (scenario * BAND_METRICS.length + BAND_METRICS.indexOf(metric)) * horizon;
 }
