@@ -189,6 +189,17 @@ describe('failures reject, and the pool recovers', () => {
     expect(JSON.stringify(await pool.run(presetPlan('seed-example'), TRIALS, SEED))).toBe(reference('seed-example'));
   });
 
+  test('a worker that dies while it finishes its share of the bands rejects the run as crashed', async () => {
+    let file = crashingFile;
+    const factory = switchableFactory(() => file, () => ({ mode: 'bands' }));
+    const pool = track(new SimulationPool({ size: 2, createWorker: factory.createWorker, yieldToHost: setImmediateYield }));
+    await rejection(pool.run(presetPlan('seed-example'), TRIALS, SEED), 'crashed');
+    expect(factory.live.size).toBe(0);
+
+    file = simulationFile;
+    expect(JSON.stringify(await pool.run(presetPlan('seed-example'), TRIALS, SEED))).toBe(reference('seed-example'));
+  });
+
   test('a worker that cannot compile the plan rejects the run as invalid, not as a crashed chunk', async () => {
     let file = crashingFile;
     const factory = switchableFactory(() => file, () => ({ mode: 'prepare' }));
