@@ -204,7 +204,7 @@ export class QuantileSketch {
 
   /**
    * Grows the window to hold the keys lowKey..highKey as well as its own. With `room`, half the
-   * new span more on each side that grows, so that later batches or merges land without another
+   * new span more on each side that grows, so that later batches land without another
    * resize.
    */
   private growWindow(lowKey: number, highKey: number, room: boolean): void {
@@ -235,8 +235,8 @@ export class QuantileSketch {
   }
 
   /**
-   * Merges another sketch's data without rebuilding it first (the pool merges what its own
-   * workers send; `fromJSON` is the checked way in for data from anywhere else). Its occupied
+   * Merges another sketch's data without rebuilding it first (for sketches the engine's own
+   * workers packed; `fromJSON` is the checked way in for data from anywhere else). Its occupied
    * buckets run from min's to max's, whatever room its counts keep around them. The window grows
    * to fit exactly.
    */
