@@ -254,11 +254,13 @@ export class QuantileSketch {
     const offset = other.lowKey - this.lowKey;
     for (let i = first; i <= last; i++) counts[offset + i] += otherCounts[i];
     this.total += other.count;
-    // Stored every time: V8 optimises this function before it has seen a merge that extends
-    // min or max, and a store it had never run threw the optimised code away (a worker's final
-    // merge compiled it twice).
-    this.minValue = other.min < this.minValue ? other.min : this.minValue;
-    this.maxValue = other.max > this.maxValue ? other.max : this.maxValue;
+    // Read and stored every time: V8 optimises this function before it has seen every way
+    // through it, and a load or store it had never run threw the optimised code away (a worker's
+    // final merge compiled it twice).
+    const { minValue, maxValue } = this;
+    const { min, max } = other;
+    this.minValue = min < minValue ? min : minValue;
+    this.maxValue = max > maxValue ? max : maxValue;
   }
 
   /** Type-7 quantile (numpy's "linear"); p in [0, 1]; NaN when empty. */
