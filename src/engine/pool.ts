@@ -11,9 +11,10 @@
  * Nothing is shared between threads (no SharedArrayBuffer): chunk results are transferred, so
  * the app runs from any static host without cross-origin isolation headers.
  */
+import * as Comlink from 'comlink';
 import type { Plan } from '../model/schema';
 import { Aggregator, type MonteCarloResult, type StepSignal } from '../montecarlo/aggregate';
-import { BandQuantiles, BandSketches, type PackedBands } from '../montecarlo/bands';
+import { BandQuantiles, BandSketches, packedBuffers, type PackedBands } from '../montecarlo/bands';
 import type { ChunkOptions, ChunkResult } from '../montecarlo/chunk';
 import { compilePlan, type CompiledPlan } from '../montecarlo/compile';
 import { planChunks, planGuidedChunks, type Chunk } from '../montecarlo/run';
@@ -209,8 +210,10 @@ export class SimulationPool {
       Promise.all(
         workers.map((worker, shard) => {
           const others = sets.flatMap((set) => set[shard] ?? []);
+          // Passed on, not copied: this thread never reads them.
+          const moved = Comlink.transfer(others, others.flatMap(packedBuffers));
           return this.call(worker, control, 'crashed', 'computing its bands', () =>
-            worker.handle.api.bandQuantiles(control.id, shard, workers.length, others),
+            worker.handle.api.bandQuantiles(control.id, shard, workers.length, moved),
           );
         }),
       ),
