@@ -83,15 +83,11 @@ export function histogramSorted(sorted: ArrayLike<number>, bins = 30): Histogram
  */
 export function describe(values: ArrayLike<number>, bins = 30): OutcomeStats | null {
   const all = new Float64Array(values).sort(); // NaN sorts last
-  let n = all.length;
-  while (n > 0 && Number.isNaN(all[n - 1])) n--;
+  const n = countBeforeNaN(all);
   if (n === 0) return null;
   const sorted = all.subarray(0, n);
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i];
-  const mean = sum / n;
-  let squares = 0;
-  for (let i = 0; i < n; i++) squares += (sorted[i] - mean) * (sorted[i] - mean);
+  const mean = sum(sorted) / n;
+  const squares = sumOfSquaredDeviations(sorted, mean);
   return {
     count: n,
     mean,
@@ -105,6 +101,35 @@ export function describe(values: ArrayLike<number>, bins = 30): OutcomeStats | n
     max: sorted[n - 1],
     histogram: histogramSorted(sorted, bins),
   };
+}
+
+// The loops over every trial live in functions of their own, apart from describe's other work:
+// V8 optimised describe in the middle of its first loop, for that loop alone, and threw the code
+// away at each later statement it had not yet seen run (five times in a bench run's last
+// milliseconds, on the main thread).
+
+/** Values before the first NaN of ascending values (NaN sorts last), by binary search. */
+function countBeforeNaN(sorted: Float64Array): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (Number.isNaN(sorted[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function sum(values: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
+}
+
+function sumOfSquaredDeviations(values: Float64Array, mean: number): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += (values[i] - mean) * (values[i] - mean);
+  return total;
 }
 
 /** Share of trials (with a value) where the value is above zero; null when none has one. */
