@@ -189,7 +189,7 @@ export class SimulationPool {
 
   /**
    * Hands chunks to free workers in trial order and feeds their per-trial outcomes to the
-   * Aggregator. The band sketches stay in the workers: when none is left a chunk, they share the
+   * Aggregator. The band sketches stay in the workers: when no chunk is left, they share the
    * rows out, each merging the others' sketches of its rows and computing their quantiles, while
    * this thread summarises the per-trial outcomes.
    */
@@ -346,7 +346,7 @@ export class SimulationPool {
     for (;;) {
       const step = steps.next();
       if (!step.done && step.value === 'bands' && beforeBands) await beforeBands();
-      // The bands arrive in a task of their own (merging them is work too): yield either way.
+      // The bands arrive in a task of their own: yield either way.
       await this.pause(control);
       if (step.done) return step.value;
     }

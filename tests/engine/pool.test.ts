@@ -189,22 +189,15 @@ describe('failures reject, and the pool recovers', () => {
     expect(JSON.stringify(await pool.run(presetPlan('seed-example'), TRIALS, SEED))).toBe(reference('seed-example'));
   });
 
-  test('a worker that dies while it finishes its share of the bands rejects the run as crashed', async () => {
+  test.each([
+    { mode: 'bands', kind: 'crashed', what: 'dies while it finishes its share of the bands' },
+    { mode: 'prepare', kind: 'invalid', what: 'cannot compile the plan (not a crashed chunk)' },
+  ] as const)('a worker that $what rejects the run as $kind', async ({ mode, kind }) => {
     let file = crashingFile;
-    const factory = switchableFactory(() => file, () => ({ mode: 'bands' }));
+    const factory = switchableFactory(() => file, () => ({ mode }));
     const pool = track(new SimulationPool({ size: 2, createWorker: factory.createWorker, yieldToHost: setImmediateYield }));
-    await rejection(pool.run(presetPlan('seed-example'), TRIALS, SEED), 'crashed');
+    await rejection(pool.run(presetPlan('seed-example'), TRIALS, SEED), kind);
     expect(factory.live.size).toBe(0);
-
-    file = simulationFile;
-    expect(JSON.stringify(await pool.run(presetPlan('seed-example'), TRIALS, SEED))).toBe(reference('seed-example'));
-  });
-
-  test('a worker that cannot compile the plan rejects the run as invalid, not as a crashed chunk', async () => {
-    let file = crashingFile;
-    const factory = switchableFactory(() => file, () => ({ mode: 'prepare' }));
-    const pool = track(new SimulationPool({ size: 2, createWorker: factory.createWorker, yieldToHost: setImmediateYield }));
-    await rejection(pool.run(presetPlan('seed-example'), TRIALS, SEED), 'invalid');
 
     file = simulationFile;
     expect(JSON.stringify(await pool.run(presetPlan('seed-example'), TRIALS, SEED))).toBe(reference('seed-example'));
